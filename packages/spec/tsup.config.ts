@@ -1,0 +1,10 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts', 'src/validate.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: false,
+  target: 'es2022',
+  sourcemap: false,
+});
