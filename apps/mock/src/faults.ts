@@ -1,0 +1,23 @@
+/** A fault asked for by the `x-mock-fault` header. */
+export type Fault =
+  | { kind: 'status'; status: 429 | 500 | 503; retryAfter?: string }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'drop' }
+  | { kind: 'malformed' };
+
+/** The values `x-mock-fault` takes, for error messages and the README. */
+export const FAULT_HELP = '429, 429;retry-after=N, 500, 503, delay=MS (0-30000), drop, malformed';
+
+/** Parses `x-mock-fault`; returns a string explaining the problem when the value is not understood. */
+export function parseFault(value: string): Fault | string {
+  const v = value.trim().toLowerCase();
+  let m: RegExpExecArray | null;
+  if (v === '429') return { kind: 'status', status: 429, retryAfter: '1' };
+  if ((m = /^429;\s*retry-after=(\d{1,4})$/.exec(v))) return { kind: 'status', status: 429, retryAfter: m[1] as string };
+  if (v === '500') return { kind: 'status', status: 500 };
+  if (v === '503') return { kind: 'status', status: 503 };
+  if ((m = /^delay=(\d{1,5})$/.exec(v)) && Number(m[1]) <= 30_000) return { kind: 'delay', ms: Number(m[1]) };
+  if (v === 'drop') return { kind: 'drop' };
+  if (v === 'malformed') return { kind: 'malformed' };
+  return `Unknown x-mock-fault ${JSON.stringify(value.slice(0, 100))}: use one of ${FAULT_HELP}.`;
+}

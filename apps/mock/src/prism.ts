@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer, request } from 'node:http';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** A running Prism mock server, private to the mock app (it listens on 127.0.0.1 only). */
+export interface Prism {
+  port: number;
+  stop(): Promise<void>;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+const answers = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const req = request({ host: '127.0.0.1', port, path: '/', method: 'OPTIONS', timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(true);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => req.destroy());
+    req.end();
+  });
+
+/**
+ * Starts Prism (`prism mock`) on the bundled contract, static (`examples`) or `dynamic`, and resolves
+ * once it answers. Its output is kept and shown only if it fails to start.
+ */
+export async function startPrism(specPath: string, dynamic: boolean, seed: string): Promise<Prism> {
+  const bin = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
+  const port = await freePort();
+  const args = [bin, 'mock', specPath, '--port', String(port), '--host', '127.0.0.1', '--cors=false', '-v', 'error'];
+  if (dynamic) args.push('--dynamic', '--seed', seed);
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d) => (output = (output + d).slice(-4000)));
+  child.stderr?.on('data', (d) => (output = (output + d).slice(-4000)));
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      process.off('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  const deadline = Date.now() + 30_000;
+  while (!(await answers(port))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`Prism did not start (exit code ${child.exitCode}):\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { port, stop };
+}

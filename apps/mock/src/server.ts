@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createContractValidator } from '@insightiq/profiles-spec/validate';
+import { checkBasicAuth, parseCredentials } from './auth.js';
+import { corsHeaders, preflightHeaders } from './cors.js';
+import { Dataset, loadProfilesFile, prng, sandboxProfiles } from './dataset.js';
+import { ERRORS, type ErrorKind, sendError } from './errors.js';
+import { type Fault, parseFault } from './faults.js';
+import { type Prism, startPrism } from './prism.js';
+
+const require = createRequire(import.meta.url);
+
+/** How the mock answers: `sandbox` (the API's semantics over a dataset), or Prism's `examples` / `dynamic`. */
+export type MockMode = 'sandbox' | 'examples' | 'dynamic';
+
+/** Options of `startMock`. */
+export interface MockOptions {
+  /** Port to listen on; 0 picks a free one. Default 4010. */
+  port?: number;
+  /** Address to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** Default `sandbox`. */
+  mode?: MockMode;
+  /** How many generated profiles follow the reference sample's ten in sandbox mode. Default 1000. */
+  profiles?: number;
+  /** Seed of the generated dataset (and of `--fail-rate`). Default `insightiq`. */
+  seed?: string;
+  /** A JSON file of the user's own profiles, served instead of the generated dataset. */
+  data?: string;
+  /** `CLIENT_ID:CLIENT_SECRET`: only these credentials pass. Default: any well-formed Basic credentials. */
+  credentials?: string;
+  /** Share of requests, 0 to 1, answered with an injected 500. Default 0. */
+  failRate?: number;
+  /** Delay added to every response, in milliseconds. Default 0. */
+  latencyMs?: number;
+  /** Called with one line per request (method, path, status, time). No credentials are ever in it. */
+  log?: (line: string) => void;
+}
+
+/** A running mock. */
+export interface RunningMock {
+  /** The base URL, such as `http://127.0.0.1:4010`. */
+  url: string;
+  mode: MockMode;
+  /** Number of profiles served (sandbox mode). */
+  profiles: number | undefined;
+  /** Stops the server and Prism, closing open connections. */
+  close(): Promise<void>;
+}
+
+const OPERATIONS = [
+  { operationId: 'listProfiles', pattern: /^\/v1\/profiles\/?$/ },
+  { operationId: 'getProfile', pattern: /^\/v1\/profiles\/([^/]*)\/?$/ },
+] as const;
+
+const WWW_AUTHENTICATE = { 'www-authenticate': 'Basic realm="InsightIQ"' };
+const FAULT_ERROR: Record<number, ErrorKind> = { 429: 'rateLimited', 500: 'internal', 503: 'unavailable' };
+const MODES: MockMode[] = ['sandbox', 'examples', 'dynamic'];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Checks options and explains the first problem, as `--flag` would read it. */
+function checkOptions(o: MockOptions): void {
+  const fail = (m: string) => {
+    throw new Error(m);
+  };
+  if (o.mode !== undefined && !MODES.includes(o.mode)) fail(`mode must be one of ${MODES.join(', ')} (got ${JSON.stringify(o.mode)})`);
+  if (o.port !== undefined && (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535)) fail(`port must be an integer from 0 to 65535 (got ${o.port})`);
+  if (o.profiles !== undefined && (!Number.isInteger(o.profiles) || o.profiles < 0 || o.profiles > 1_000_000)) {
+    fail(`profiles must be an integer from 0 to 1000000 (got ${o.profiles})`);
+  }
+  if (o.failRate !== undefined && !(o.failRate >= 0 && o.failRate <= 1)) fail(`fail-rate must be a number from 0 to 1 (got ${o.failRate})`);
+  if (o.latencyMs !== undefined && (!Number.isInteger(o.latencyMs) || o.latencyMs < 0 || o.latencyMs > 60_000)) {
+    fail(`latency-ms must be an integer from 0 to 60000 (got ${o.latencyMs})`);
+  }
+  if (o.data !== undefined && o.mode !== undefined && o.mode !== 'sandbox') fail('data works in sandbox mode only');
+}
+
+/** Starts the mock and resolves once it answers requests. */
+export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  checkOptions(options);
+  const mode = options.mode ?? 'sandbox';
+  const seed = options.seed ?? 'insightiq';
+  const credentials = options.credentials === undefined ? undefined : parseCredentials(options.credentials);
+  const contract = createContractValidator();
+  const failRate = options.failRate ?? 0;
+  const latencyMs = options.latencyMs ?? 0;
+  const chance = prng(`${seed}:faults`);
+  const dataset =
+    mode === 'sandbox'
+      ? new Dataset(options.data ? loadProfilesFile(options.data, contract) : sandboxProfiles(options.profiles ?? 1000, seed))
+      : undefined;
+  const prism: Prism | undefined =
+    mode === 'sandbox' ? undefined : await startPrism(require.resolve('@insightiq/profiles-spec/openapi.json'), mode === 'dynamic', seed);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const cors = corsHeaders(req);
+    const fail = (kind: ErrorKind, message: string, extra: Record<string, string> = {}) =>
+      sendError(res, kind, message, requestId, { ...cors, ...extra });
+    const url = new URL(`http://mock${(req.url ?? '/').startsWith('/') ? req.url : `/${req.url}`}`);
+
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...preflightHeaders(req), allow: 'GET, HEAD, OPTIONS', 'request-id': requestId });
+      return void res.end();
+    }
+    let operationId: string | undefined;
+    let rawId: string | undefined;
+    for (const op of OPERATIONS) {
+      const m = op.pattern.exec(url.pathname);
+      if (m) {
+        operationId = op.operationId;
+        rawId = m[1];
+        break;
+      }
+    }
+    if (!operationId) return fail('noRoute', `No route ${req.method} ${url.pathname}: the Profiles API has GET /v1/profiles and GET /v1/profiles/{id}.`);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return fail('methodNotAllowed', `Method ${req.method} is not allowed on ${url.pathname}: use GET.`, { allow: 'GET, HEAD, OPTIONS' });
+    }
+
+    const faultHeader = req.headers['x-mock-fault'];
+    let fault: Fault | undefined;
+    if (typeof faultHeader === 'string') {
+      const parsed = parseFault(faultHeader);
+      if (typeof parsed === 'string') return fail('invalidParameter', parsed);
+      fault = parsed;
+    }
+    const delay = latencyMs + (fault?.kind === 'delay' ? fault.ms : 0);
+    if (delay > 0) await sleep(delay);
+    if (fault?.kind === 'drop') return void req.socket.destroy();
+    if (fault?.kind === 'status') {
+      const kind = FAULT_ERROR[fault.status] as ErrorKind;
+      return fail(kind, `Injected fault: ${fault.status} (x-mock-fault).`, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
+    }
+    if (failRate > 0 && chance() < failRate) return fail('internal', 'Injected failure (--fail-rate).');
+
+    const denied = checkBasicAuth(req.headers.authorization, credentials);
+    if (denied) return fail(denied.kind, denied.message, WWW_AUTHENTICATE);
+
+    let id = rawId;
+    try {
+      id = rawId === undefined ? undefined : decodeURIComponent(rawId);
+    } catch {}
+    const { values, issues } = contract.validateParameters(operationId, {
+      query: url.searchParams,
+      ...(id !== undefined && { path: { id } }),
+    });
+    if (issues.length > 0) {
+      return fail(
+        'invalidParameter',
+        issues.map((i) => `Invalid value for ${i.in} parameter ${i.name}: ${i.rule}.`).join(' '),
+      );
+    }
+
+    const ok = (body: string) => {
+      res.writeHead(200, { ...cors, 'content-type': 'application/json', 'request-id': requestId });
+      res.end(fault?.kind === 'malformed' ? body.slice(0, Math.max(1, Math.floor(body.length / 2))) : body);
+    };
+    if (dataset) {
+      if (operationId === 'getProfile') {
+        const json = dataset.getJson(id as string);
+        return json ? ok(json) : fail('notFound', `No profile exists with id ${id}.`);
+      }
+      const { limit, offset } = values as { limit: number; offset: number };
+      const page = dataset.pageJson(values as Record<string, string>, offset, limit);
+      return ok(`{"data":[${page.join(',')}],"metadata":{"offset":${offset},"limit":${limit},"from_date":null,"to_date":null}}`);
+    }
+    return proxy(req, res, url, requestId, cors, fail, fault);
+  }
+
+  function proxy(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    requestId: string,
+    cors: Record<string, string>,
+    fail: (kind: ErrorKind, message: string) => void,
+    fault: Fault | undefined,
+  ): Promise<void> {
+    const headers: Record<string, string> = {};
+    for (const name of ['authorization', 'accept', 'prefer']) {
+      const v = req.headers[name];
+      if (typeof v === 'string') headers[name] = v;
+    }
+    return new Promise((resolve) => {
+      const upstream = request(
+        { host: '127.0.0.1', port: (prism as Prism).port, method: 'GET', path: url.pathname + url.search, headers },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (c: Buffer) => chunks.push(c));
+          answer.on('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            const status = answer.statusCode ?? 500;
+            if (String(answer.headers['content-type']).includes('problem+json')) {
+              let detail = body;
+              try {
+                detail = JSON.parse(body).detail ?? body;
+              } catch {}
+              fail(headers.prefer ? 'invalidPrefer' : 'internal', `${headers.prefer ? `Prefer: ${headers.prefer}: ` : ''}${detail}`);
+            } else if (status === 200 && fault?.kind === 'malformed') {
+              res.writeHead(200, { ...cors, 'content-type': 'application/json', 'request-id': requestId });
+              res.end(body.slice(0, Math.floor(body.length / 2)));
+            } else {
+              const keep: Record<string, string> = { ...cors, 'request-id': requestId };
+              for (const name of ['content-type', 'www-authenticate', 'retry-after']) {
+                const v = answer.headers[name];
+                if (typeof v === 'string') keep[name] = v;
+              }
+              res.writeHead(status, keep);
+              res.end(body);
+            }
+            resolve();
+          });
+        },
+      );
+      upstream.on('error', (error) => {
+        fail('internal', `The Prism mock behind this server failed: ${error.message}`);
+        resolve();
+      });
+      upstream.end();
+    });
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    if (options.log && ready) {
+      res.on('finish', () =>
+        options.log?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`),
+      );
+    }
+    handle(req, res).catch((error: Error) => {
+      if (!res.headersSent) sendError(res, 'internal', `Mock failure: ${error.message}`, randomUUID(), corsHeaders(req));
+      else res.destroy();
+    });
+  });
+  let ready = false;
+  server.keepAliveTimeout = 65_000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await prism?.stop();
+    const e = error as NodeJS.ErrnoException;
+    throw new Error(
+      e.code === 'EADDRINUSE'
+        ? `port ${options.port ?? 4010} on ${options.host ?? '127.0.0.1'} is in use: stop what uses it or pass --port`
+        : e.message,
+    );
+  }
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const close = async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await prism?.stop();
+  };
+  // Resolve only once the server answers a request.
+  await new Promise<void>((resolve, reject) => {
+    const probe = request(`${url}/v1/profiles`, { method: 'OPTIONS' }, (r) => {
+      r.resume();
+      resolve();
+    });
+    probe.on('error', (error) => {
+      close().finally(() => reject(error));
+    });
+    probe.end();
+  });
+  ready = true;
+  return { url, mode, profiles: dataset?.size, close };
+}
+
+export { ERRORS };
