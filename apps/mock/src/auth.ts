@@ -9,7 +9,8 @@ export function checkBasicAuth(
   if (!header) {
     return {
       kind: 'missingCredentials',
-      message: 'Authentication required: send HTTP Basic credentials (client id as username, client secret as password).',
+      message:
+        'Authentication required: send HTTP Basic credentials (client id as username, client secret as password).',
     };
   }
   const match = /^Basic ([A-Za-z0-9+/]+={0,2})$/i.exec(header.trim());
@@ -25,7 +26,10 @@ export function checkBasicAuth(
     const given = Buffer.from(decoded);
     const wanted = Buffer.from(`${expected.id}:${expected.secret}`);
     if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
-      return { kind: 'invalidCredentials', message: 'Authentication failed: invalid client id or client secret.' };
+      return {
+        kind: 'invalidCredentials',
+        message: 'Authentication failed: invalid client id or client secret.',
+      };
     }
   }
   return null;

@@ -32,7 +32,8 @@ function fail(message: string): never {
 function number(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) fail(`--${flag} must be a number (got ${JSON.stringify(value)})`);
+  if (value.trim() === '' || !Number.isFinite(n))
+    fail(`--${flag} must be a number (got ${JSON.stringify(value)})`);
   return n;
 }
 
@@ -74,7 +75,9 @@ const mock = await startMock({
   log: args.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
 } as Parameters<typeof startMock>[0]).catch((error: Error) => fail(error.message));
 
-const user = args.credentials ? "'CLIENT_ID:CLIENT_SECRET' (as given to --credentials)" : 'any-client-id:any-secret';
+const user = args.credentials
+  ? "'CLIENT_ID:CLIENT_SECRET' (as given to --credentials)"
+  : 'any-client-id:any-secret';
 process.stdout.write(
   `InsightIQ Profiles mock (${mock.mode}${mock.profiles === undefined ? '' : `, ${mock.profiles} profiles`}) listening on ${mock.url}\n` +
     `Try: curl -u ${user} '${mock.url}/v1/profiles?limit=2'\n`,

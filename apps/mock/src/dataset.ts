@@ -5,7 +5,7 @@ import type { ContractValidator } from '@insightiq/profiles-spec/validate';
 /** A profile as the mock serves it (the contract's `Profile`). */
 export type ProfileRecord = Record<string, unknown> & {
   id: string;
-  user: { id: string };
+  user: { id: string; name?: string };
   account: { id: string; platform_username?: string | null };
   work_platform: { id: string; name: string; logo_url: string };
 };
@@ -34,6 +34,7 @@ export class Dataset {
     Map<string, number[]>
   >;
   readonly #combined = new Map<string, number[]>();
+  readonly #pages = new Map<string, Buffer>();
 
   constructor(readonly profiles: ProfileRecord[]) {
     this.size = profiles.length;
@@ -55,6 +56,25 @@ export class Dataset {
     return i === undefined ? undefined : this.#json[i];
   }
 
+  /**
+   * The `GET /v1/profiles` body of one page, as bytes. The dataset never changes, so the last
+   * 1,000 distinct pages are kept serialised.
+   */
+  pageBody(filter: ProfileFilter, offset: number, limit: number): Buffer {
+    const key =
+      `${filter.user_id}|${filter.work_platform_id}|${filter.account_id}|${offset}|${limit}`.toLowerCase();
+    let body = this.#pages.get(key);
+    if (!body) {
+      const data = this.pageJson(filter, offset, limit).join(',');
+      body = Buffer.from(
+        `{"data":[${data}],"metadata":{"offset":${offset},"limit":${limit},"from_date":null,"to_date":null}}`,
+      );
+      if (this.#pages.size >= 1000) this.#pages.delete(this.#pages.keys().next().value as string);
+      this.#pages.set(key, body);
+    }
+    return body;
+  }
+
   /** The JSON texts of one page of the profiles that match every given filter. */
   pageJson(filter: ProfileFilter, offset: number, limit: number): string[] {
     const matches = this.#matches(filter);
@@ -62,7 +82,8 @@ export class Dataset {
     if (matches === null) {
       for (let i = offset; i < Math.min(offset + limit, this.size); i++) out.push(this.#json[i] as string);
     } else {
-      for (let i = offset; i < Math.min(offset + limit, matches.length); i++) out.push(this.#json[matches[i] as number] as string);
+      for (let i = offset; i < Math.min(offset + limit, matches.length); i++)
+        out.push(this.#json[matches[i] as number] as string);
     }
     return out;
   }
@@ -76,7 +97,10 @@ export class Dataset {
     const key = given.map((k) => `${k}=${(filter[k] as string).toLowerCase()}`).join('&');
     let result = this.#combined.get(key);
     if (!result) {
-      const [smallest, ...others] = [...lists].sort((a, b) => a.length - b.length) as [number[], ...number[][]];
+      const [smallest, ...others] = [...lists].sort((a, b) => a.length - b.length) as [
+        number[],
+        ...number[][],
+      ];
       const sets = others.map((l) => new Set(l));
       result = smallest.filter((i) => sets.every((s) => s.has(i)));
       if (this.#combined.size >= 10_000) this.#combined.clear();
@@ -105,8 +129,37 @@ export function prng(seed: string | number): () => number {
   };
 }
 
-const FIRST = ['Ava', 'Liam', 'Noah', 'Emma', 'Mia', 'Arjun', 'Priya', 'Kenji', 'Sofia', 'Lucas', 'Zara', 'Omar', 'Chen', 'Ines', 'Yara'];
-const LAST = ['Patel', 'Garcia', 'Kim', 'Okafor', 'Silva', 'Novak', 'Rossi', 'Haddad', 'Larsen', 'Mehta', 'Tanaka', 'Dubois'];
+const FIRST = [
+  'Ava',
+  'Liam',
+  'Noah',
+  'Emma',
+  'Mia',
+  'Arjun',
+  'Priya',
+  'Kenji',
+  'Sofia',
+  'Lucas',
+  'Zara',
+  'Omar',
+  'Chen',
+  'Ines',
+  'Yara',
+];
+const LAST = [
+  'Patel',
+  'Garcia',
+  'Kim',
+  'Okafor',
+  'Silva',
+  'Novak',
+  'Rossi',
+  'Haddad',
+  'Larsen',
+  'Mehta',
+  'Tanaka',
+  'Dubois',
+];
 const COUNTRIES = ['US', 'IN', 'GB', 'DE', 'BR', 'JP', null];
 const GENDERS = ['MALE', 'FEMALE', 'OTHER', 'UNSPECIFIED', null];
 const CATEGORIES = ['Blog', 'Gaming', 'Music', 'Education', null];
@@ -155,9 +208,15 @@ export function sandboxProfiles(count: number, seed: string | number): ProfileRe
       last_name: last,
       nick_name: rand() < 0.3 ? handle : null,
       url: `https://www.${host}.com/${handle}`,
-      introduction: rand() < 0.5 ? `${first} makes ${pick(['videos', 'music', 'streams', 'posts'])} about ${pick(['tech', 'food', 'travel', 'games'])}.` : null,
+      introduction:
+        rand() < 0.5
+          ? `${first} makes ${pick(['videos', 'music', 'streams', 'posts'])} about ${pick(['tech', 'food', 'travel', 'games'])}.`
+          : null,
       image_url: `https://www.${host}.com/${handle}/photo.jpg`,
-      date_of_birth: rand() < 0.4 ? `19${70 + int(30)}-${String(1 + int(12)).padStart(2, '0')}-${String(1 + int(28)).padStart(2, '0')}` : null,
+      date_of_birth:
+        rand() < 0.4
+          ? `19${70 + int(30)}-${String(1 + int(12)).padStart(2, '0')}-${String(1 + int(28)).padStart(2, '0')}`
+          : null,
       external_id: String(100_000_000 + i),
       platform_account_type: rand() < 0.3 ? 'CREATOR' : null,
       category: pick(CATEGORIES),
@@ -171,8 +230,14 @@ export function sandboxProfiles(count: number, seed: string | number): ProfileRe
         watch_time_in_hours: null,
       },
       emails: rand() < 0.5 ? [{ type: 'WORK', email_id: `${handle}@example.com` }] : [],
-      phone_numbers: rand() < 0.2 ? [{ type: 'WORK', phone_number: `+1555${String(int(10_000_000)).padStart(7, '0')}` }] : [],
-      addresses: rand() < 0.3 ? [{ type: 'WORK', address: `${1 + int(999)} Market Street, San Francisco, CA, USA` }] : [],
+      phone_numbers:
+        rand() < 0.2
+          ? [{ type: 'WORK', phone_number: `+1555${String(int(10_000_000)).padStart(7, '0')}` }]
+          : [],
+      addresses:
+        rand() < 0.3
+          ? [{ type: 'WORK', address: `${1 + int(999)} Market Street, San Francisco, CA, USA` }]
+          : [],
       gender: pick(GENDERS),
       country: pick(COUNTRIES),
       platform_profile_name: user.name,
@@ -184,14 +249,36 @@ export function sandboxProfiles(count: number, seed: string | number): ProfileRe
         work_experiences: [
           {
             title: pick(['Creator', 'Producer', 'Engineer']),
-            company: { name: pick(['Acme', 'Globex', 'Initech']), industries: ['Media'], logo_url: null, employee_count: { min: 11, max: 50 } },
+            company: {
+              name: pick(['Acme', 'Globex', 'Initech']),
+              industries: ['Media'],
+              logo_url: null,
+              employee_count: { min: 11, max: 50 },
+            },
             description: null,
             time_period: { start_date: { month: 1 + int(12), year: 2015 + int(8) }, end_date: null },
             location: { name: 'Remote', country: pick(COUNTRIES) },
           },
         ],
-        education: [{ degree: 'BA', field_study: 'Film', grade: null, school: { name: 'State University', logo_url: null }, description: null, time_period: null, activities: null }],
-        honors: [{ title: 'Creator of the year', issuer: platform.name, description: null, date: { month: 12, year: 2022 } }],
+        education: [
+          {
+            degree: 'BA',
+            field_study: 'Film',
+            grade: null,
+            school: { name: 'State University', logo_url: null },
+            description: null,
+            time_period: null,
+            activities: null,
+          },
+        ],
+        honors: [
+          {
+            title: 'Creator of the year',
+            issuer: platform.name,
+            description: null,
+            date: { month: 12, year: 2022 },
+          },
+        ],
       }),
     });
   }

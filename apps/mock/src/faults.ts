@@ -11,12 +11,13 @@ export const FAULT_HELP = '429, 429;retry-after=N, 500, 503, delay=MS (0-30000),
 /** Parses `x-mock-fault`; returns a string explaining the problem when the value is not understood. */
 export function parseFault(value: string): Fault | string {
   const v = value.trim().toLowerCase();
-  let m: RegExpExecArray | null;
   if (v === '429') return { kind: 'status', status: 429, retryAfter: '1' };
-  if ((m = /^429;\s*retry-after=(\d{1,4})$/.exec(v))) return { kind: 'status', status: 429, retryAfter: m[1] as string };
+  const retryAfter = /^429;\s*retry-after=(\d{1,4})$/.exec(v)?.[1];
+  if (retryAfter) return { kind: 'status', status: 429, retryAfter };
   if (v === '500') return { kind: 'status', status: 500 };
   if (v === '503') return { kind: 'status', status: 503 };
-  if ((m = /^delay=(\d{1,5})$/.exec(v)) && Number(m[1]) <= 30_000) return { kind: 'delay', ms: Number(m[1]) };
+  const delay = /^delay=(\d{1,5})$/.exec(v)?.[1];
+  if (delay && Number(delay) <= 30_000) return { kind: 'delay', ms: Number(delay) };
   if (v === 'drop') return { kind: 'drop' };
   if (v === 'malformed') return { kind: 'malformed' };
   return `Unknown x-mock-fault ${JSON.stringify(value.slice(0, 100))}: use one of ${FAULT_HELP}.`;

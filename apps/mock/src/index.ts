@@ -9,6 +9,7 @@
  * ```
  * @packageDocumentation
  */
+
+export { Dataset, type ProfileFilter, type ProfileRecord, sandboxProfiles } from './dataset.js';
 export { FAULT_HELP, type Fault, parseFault } from './faults.js';
 export { type MockMode, type MockOptions, type RunningMock, startMock } from './server.js';
-export { Dataset, type ProfileFilter, type ProfileRecord, sandboxProfiles } from './dataset.js';

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createServer, request } from 'node:http';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -39,7 +39,18 @@ const answers = (port: number) =>
 export async function startPrism(specPath: string, dynamic: boolean, seed: string): Promise<Prism> {
   const bin = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
   const port = await freePort();
-  const args = [bin, 'mock', specPath, '--port', String(port), '--host', '127.0.0.1', '--cors=false', '-v', 'error'];
+  const args = [
+    bin,
+    'mock',
+    specPath,
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+    '--cors=false',
+    '-v',
+    'error',
+  ];
   if (dynamic) args.push('--dynamic', '--seed', seed);
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

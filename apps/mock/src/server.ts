@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { createContractValidator } from '@insightiq/profiles-spec/validate';
 import { checkBasicAuth, parseCredentials } from './auth.js';
@@ -59,6 +59,31 @@ const WWW_AUTHENTICATE = { 'www-authenticate': 'Basic realm="InsightIQ"' };
 const FAULT_ERROR: Record<number, ErrorKind> = { 429: 'rateLimited', 500: 'internal', 503: 'unavailable' };
 const MODES: MockMode[] = ['sandbox', 'examples', 'dynamic'];
 
+/** The path and query of a request target, without the cost of a full URL parse. */
+function parseTarget(target: string): { pathname: string; search: string } {
+  const q = target.indexOf('?');
+  let pathname = q === -1 ? target : target.slice(0, q);
+  if (!pathname.startsWith('/')) pathname = `/${pathname}`;
+  if (pathname.includes('/.') || pathname.includes('//'))
+    pathname = new URL(`http://mock${pathname}`).pathname;
+  return { pathname, search: q === -1 ? '' : target.slice(q) };
+}
+
+/** Memoises a pure function of string arguments, keeping the last 1,000 distinct calls. */
+function memoise<A extends Array<string | undefined>, R>(fn: (...args: A) => R): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args) => {
+    const key = args.map((a) => (a === undefined ? '\u0001' : a)).join('\u0000');
+    let hit = cache.get(key);
+    if (hit === undefined && !cache.has(key)) {
+      hit = fn(...args);
+      if (cache.size >= 1000) cache.delete(cache.keys().next().value as string);
+      cache.set(key, hit);
+    }
+    return hit as R;
+  };
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Checks options and explains the first problem, as `--flag` would read it. */
@@ -66,16 +91,26 @@ function checkOptions(o: MockOptions): void {
   const fail = (m: string) => {
     throw new Error(m);
   };
-  if (o.mode !== undefined && !MODES.includes(o.mode)) fail(`mode must be one of ${MODES.join(', ')} (got ${JSON.stringify(o.mode)})`);
-  if (o.port !== undefined && (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535)) fail(`port must be an integer from 0 to 65535 (got ${o.port})`);
-  if (o.profiles !== undefined && (!Number.isInteger(o.profiles) || o.profiles < 0 || o.profiles > 1_000_000)) {
+  if (o.mode !== undefined && !MODES.includes(o.mode))
+    fail(`mode must be one of ${MODES.join(', ')} (got ${JSON.stringify(o.mode)})`);
+  if (o.port !== undefined && (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535))
+    fail(`port must be an integer from 0 to 65535 (got ${o.port})`);
+  if (
+    o.profiles !== undefined &&
+    (!Number.isInteger(o.profiles) || o.profiles < 0 || o.profiles > 1_000_000)
+  ) {
     fail(`profiles must be an integer from 0 to 1000000 (got ${o.profiles})`);
   }
-  if (o.failRate !== undefined && !(o.failRate >= 0 && o.failRate <= 1)) fail(`fail-rate must be a number from 0 to 1 (got ${o.failRate})`);
-  if (o.latencyMs !== undefined && (!Number.isInteger(o.latencyMs) || o.latencyMs < 0 || o.latencyMs > 60_000)) {
+  if (o.failRate !== undefined && !(o.failRate >= 0 && o.failRate <= 1))
+    fail(`fail-rate must be a number from 0 to 1 (got ${o.failRate})`);
+  if (
+    o.latencyMs !== undefined &&
+    (!Number.isInteger(o.latencyMs) || o.latencyMs < 0 || o.latencyMs > 60_000)
+  ) {
     fail(`latency-ms must be an integer from 0 to 60000 (got ${o.latencyMs})`);
   }
-  if (o.data !== undefined && o.mode !== undefined && o.mode !== 'sandbox') fail('data works in sandbox mode only');
+  if (o.data !== undefined && o.mode !== undefined && o.mode !== 'sandbox')
+    fail('data works in sandbox mode only');
 }
 
 /** Starts the mock and resolves once it answers requests. */
@@ -90,17 +125,38 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const chance = prng(`${seed}:faults`);
   const dataset =
     mode === 'sandbox'
-      ? new Dataset(options.data ? loadProfilesFile(options.data, contract) : sandboxProfiles(options.profiles ?? 1000, seed))
+      ? new Dataset(
+          options.data
+            ? loadProfilesFile(options.data, contract)
+            : sandboxProfiles(options.profiles ?? 1000, seed),
+        )
       : undefined;
   const prism: Prism | undefined =
-    mode === 'sandbox' ? undefined : await startPrism(require.resolve('@insightiq/profiles-spec/openapi.json'), mode === 'dynamic', seed);
+    mode === 'sandbox'
+      ? undefined
+      : await startPrism(require.resolve('@insightiq/profiles-spec/openapi.json'), mode === 'dynamic', seed);
+
+  // Answers depend only on the Authorization header and on the path and query, so both checks are
+  // memoised (bounded): repeated requests, the common case, skip the parsing.
+  const auth = memoise((header: string | undefined) => checkBasicAuth(header, credentials));
+  const parameters = memoise((operationId: string, search: string, rawId: string | undefined) => {
+    let id = rawId;
+    try {
+      id = rawId === undefined ? undefined : decodeURIComponent(rawId);
+    } catch {}
+    const checked = contract.validateParameters(operationId, {
+      query: new URLSearchParams(search),
+      ...(id !== undefined && { path: { id } }),
+    });
+    return { ...checked, id };
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const cors = corsHeaders(req);
     const fail = (kind: ErrorKind, message: string, extra: Record<string, string> = {}) =>
       sendError(res, kind, message, requestId, { ...cors, ...extra });
-    const url = new URL(`http://mock${(req.url ?? '/').startsWith('/') ? req.url : `/${req.url}`}`);
+    const url = parseTarget(req.url ?? '/');
 
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { ...preflightHeaders(req), allow: 'GET, HEAD, OPTIONS', 'request-id': requestId });
@@ -116,9 +172,15 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         break;
       }
     }
-    if (!operationId) return fail('noRoute', `No route ${req.method} ${url.pathname}: the Profiles API has GET /v1/profiles and GET /v1/profiles/{id}.`);
+    if (!operationId)
+      return fail(
+        'noRoute',
+        `No route ${req.method} ${url.pathname}: the Profiles API has GET /v1/profiles and GET /v1/profiles/{id}.`,
+      );
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return fail('methodNotAllowed', `Method ${req.method} is not allowed on ${url.pathname}: use GET.`, { allow: 'GET, HEAD, OPTIONS' });
+      return fail('methodNotAllowed', `Method ${req.method} is not allowed on ${url.pathname}: use GET.`, {
+        allow: 'GET, HEAD, OPTIONS',
+      });
     }
 
     const faultHeader = req.headers['x-mock-fault'];
@@ -133,21 +195,18 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (fault?.kind === 'drop') return void req.socket.destroy();
     if (fault?.kind === 'status') {
       const kind = FAULT_ERROR[fault.status] as ErrorKind;
-      return fail(kind, `Injected fault: ${fault.status} (x-mock-fault).`, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
+      return fail(
+        kind,
+        `Injected fault: ${fault.status} (x-mock-fault).`,
+        fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
+      );
     }
     if (failRate > 0 && chance() < failRate) return fail('internal', 'Injected failure (--fail-rate).');
 
-    const denied = checkBasicAuth(req.headers.authorization, credentials);
+    const denied = auth(req.headers.authorization);
     if (denied) return fail(denied.kind, denied.message, WWW_AUTHENTICATE);
 
-    let id = rawId;
-    try {
-      id = rawId === undefined ? undefined : decodeURIComponent(rawId);
-    } catch {}
-    const { values, issues } = contract.validateParameters(operationId, {
-      query: url.searchParams,
-      ...(id !== undefined && { path: { id } }),
-    });
+    const { values, issues, id } = parameters(operationId, url.search, rawId);
     if (issues.length > 0) {
       return fail(
         'invalidParameter',
@@ -155,9 +214,16 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       );
     }
 
-    const ok = (body: string) => {
-      res.writeHead(200, { ...cors, 'content-type': 'application/json', 'request-id': requestId });
-      res.end(fault?.kind === 'malformed' ? body.slice(0, Math.max(1, Math.floor(body.length / 2))) : body);
+    const ok = (body: string | Buffer) => {
+      const bytes =
+        fault?.kind === 'malformed' ? body.slice(0, Math.max(1, Math.floor(body.length / 2))) : body;
+      res.writeHead(200, {
+        ...cors,
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(bytes)),
+        'request-id': requestId,
+      });
+      res.end(bytes);
     };
     if (dataset) {
       if (operationId === 'getProfile') {
@@ -165,8 +231,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         return json ? ok(json) : fail('notFound', `No profile exists with id ${id}.`);
       }
       const { limit, offset } = values as { limit: number; offset: number };
-      const page = dataset.pageJson(values as Record<string, string>, offset, limit);
-      return ok(`{"data":[${page.join(',')}],"metadata":{"offset":${offset},"limit":${limit},"from_date":null,"to_date":null}}`);
+      return ok(dataset.pageBody(values as Record<string, string>, offset, limit));
     }
     return proxy(req, res, url, requestId, cors, fail, fault);
   }
@@ -174,7 +239,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   function proxy(
     req: IncomingMessage,
     res: ServerResponse,
-    url: URL,
+    url: { pathname: string; search: string },
     requestId: string,
     cors: Record<string, string>,
     fail: (kind: ErrorKind, message: string) => void,
@@ -187,7 +252,13 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     }
     return new Promise((resolve) => {
       const upstream = request(
-        { host: '127.0.0.1', port: (prism as Prism).port, method: 'GET', path: url.pathname + url.search, headers },
+        {
+          host: '127.0.0.1',
+          port: (prism as Prism).port,
+          method: 'GET',
+          path: url.pathname + url.search,
+          headers,
+        },
         (answer) => {
           const chunks: Buffer[] = [];
           answer.on('data', (c: Buffer) => chunks.push(c));
@@ -199,7 +270,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
               try {
                 detail = JSON.parse(body).detail ?? body;
               } catch {}
-              fail(headers.prefer ? 'invalidPrefer' : 'internal', `${headers.prefer ? `Prefer: ${headers.prefer}: ` : ''}${detail}`);
+              fail(
+                headers.prefer ? 'invalidPrefer' : 'internal',
+                `${headers.prefer ? `Prefer: ${headers.prefer}: ` : ''}${detail}`,
+              );
             } else if (status === 200 && fault?.kind === 'malformed') {
               res.writeHead(200, { ...cors, 'content-type': 'application/json', 'request-id': requestId });
               res.end(body.slice(0, Math.floor(body.length / 2)));
@@ -228,11 +302,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     const started = performance.now();
     if (options.log && ready) {
       res.on('finish', () =>
-        options.log?.(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`),
+        options.log?.(
+          `${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`,
+        ),
       );
     }
     handle(req, res).catch((error: Error) => {
-      if (!res.headersSent) sendError(res, 'internal', `Mock failure: ${error.message}`, randomUUID(), corsHeaders(req));
+      if (!res.headersSent)
+        sendError(res, 'internal', `Mock failure: ${error.message}`, randomUUID(), corsHeaders(req));
       else res.destroy();
     });
   });

@@ -6,13 +6,25 @@ const ID = '3640aa41-55d3-4198-9092-ef9ced03d7fb';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const wrongAuth = `Basic ${Buffer.from('someone:else').toString('base64')}`;
 
-type Row = [label: string, op: 'listProfiles' | 'getProfile', path: string, headers: Record<string, string>, status: number];
+type Row = [
+  label: string,
+  op: 'listProfiles' | 'getProfile',
+  path: string,
+  headers: Record<string, string>,
+  status: number,
+];
 
 const matrix: Row[] = [
   ['list, defaults', 'listProfiles', '/v1/profiles', {}, 200],
   ['list, a page', 'listProfiles', '/v1/profiles?limit=5&offset=3', {}, 200],
   ['list, past the end', 'listProfiles', '/v1/profiles?offset=100000', {}, 200],
-  ['list, every filter', 'listProfiles', `/v1/profiles?user_id=${ID}&work_platform_id=${ID}&account_id=${ID}`, {}, 200],
+  [
+    'list, every filter',
+    'listProfiles',
+    `/v1/profiles?user_id=${ID}&work_platform_id=${ID}&account_id=${ID}`,
+    {},
+    200,
+  ],
   ['list, limit=0', 'listProfiles', '/v1/profiles?limit=0', {}, 400],
   ['list, limit=101', 'listProfiles', '/v1/profiles?limit=101', {}, 400],
   ['list, limit=abc', 'listProfiles', '/v1/profiles?limit=abc', {}, 400],
@@ -35,44 +47,48 @@ const matrix: Row[] = [
   ['get, fault 500', 'getProfile', `/v1/profiles/${ID}`, { 'x-mock-fault': '500' }, 500],
 ];
 
-describe.each(['sandbox', 'examples'] as const)('%s mode: every response conforms to the contract', (mode) => {
-  let mock: RunningMock;
-  beforeAll(async () => {
-    mock = await startMock({ port: 0, mode, credentials: 'client-id:client-secret' });
-  });
-  afterAll(() => mock.close());
-
-  const rows = mode === 'sandbox' ? matrix : matrix.filter(([label]) => !label.includes('not found'));
-  it.each(rows)('%s', async (label, op, path, headers, status) => {
-    const answer = await get(mock.url, path, headers);
-    expect(answer.status, answer.text).toBe(status);
-    expectConforms(answer, op, label);
-    const requestId = answer.headers.get('request-id') as string;
-    expect(requestId).toMatch(UUID);
-    if (status >= 400) {
-      expect((answer.body as any).error.request_id).toBe(requestId);
-      expect((answer.body as any).error.http_status_code).toBe(status);
-    }
-    if (status === 401) expect(answer.headers.get('www-authenticate')).toBe('Basic realm="InsightIQ"');
-    if (status === 429) expect(answer.headers.get('retry-after')).toBe(label.startsWith('get') ? '3' : '1');
-  });
-
-  it('gives every response a fresh request id', async () => {
-    const ids = new Set<string>();
-    for (let i = 0; i < 5; i++) ids.add((await get(mock.url, '/v1/profiles?limit=1')).headers.get('request-id') as string);
-    expect(ids.size).toBe(5);
-  });
-
-  it('names the parameter and the rule in a 400', async () => {
-    const answer = await get(mock.url, '/v1/profiles?limit=0&offset=-2');
-    expect((answer.body as any).error).toMatchObject({
-      type: 'INVALID_REQUEST_PARAMETERS',
-      error_code: 'INVALID_PARAMETER_VALUE',
-      message:
-        'Invalid value for query parameter limit: must be an integer between 1 and 100. Invalid value for query parameter offset: must be an integer >= 0.',
+describe.each(['sandbox', 'examples'] as const)(
+  '%s mode: every response conforms to the contract',
+  (mode) => {
+    let mock: RunningMock;
+    beforeAll(async () => {
+      mock = await startMock({ port: 0, mode, credentials: 'client-id:client-secret' });
     });
-  });
-});
+    afterAll(() => mock.close());
+
+    const rows = mode === 'sandbox' ? matrix : matrix.filter(([label]) => !label.includes('not found'));
+    it.each(rows)('%s', async (label, op, path, headers, status) => {
+      const answer = await get(mock.url, path, headers);
+      expect(answer.status, answer.text).toBe(status);
+      expectConforms(answer, op, label);
+      const requestId = answer.headers.get('request-id') as string;
+      expect(requestId).toMatch(UUID);
+      if (status >= 400) {
+        expect((answer.body as any).error.request_id).toBe(requestId);
+        expect((answer.body as any).error.http_status_code).toBe(status);
+      }
+      if (status === 401) expect(answer.headers.get('www-authenticate')).toBe('Basic realm="InsightIQ"');
+      if (status === 429) expect(answer.headers.get('retry-after')).toBe(label.startsWith('get') ? '3' : '1');
+    });
+
+    it('gives every response a fresh request id', async () => {
+      const ids = new Set<string>();
+      for (let i = 0; i < 5; i++)
+        ids.add((await get(mock.url, '/v1/profiles?limit=1')).headers.get('request-id') as string);
+      expect(ids.size).toBe(5);
+    });
+
+    it('names the parameter and the rule in a 400', async () => {
+      const answer = await get(mock.url, '/v1/profiles?limit=0&offset=-2');
+      expect((answer.body as any).error).toMatchObject({
+        type: 'INVALID_REQUEST_PARAMETERS',
+        error_code: 'INVALID_PARAMETER_VALUE',
+        message:
+          'Invalid value for query parameter limit: must be an integer between 1 and 100. Invalid value for query parameter offset: must be an integer >= 0.',
+      });
+    });
+  },
+);
 
 describe('faults outside the contract, for resilience tests', () => {
   let mock: RunningMock;
@@ -131,7 +147,8 @@ describe('global faults', () => {
     const mock = await startMock({ port: 0, failRate: 0.5, seed: 's1' });
     try {
       let failed = 0;
-      for (let i = 0; i < 100; i++) if ((await get(mock.url, '/v1/profiles?limit=1')).status === 500) failed++;
+      for (let i = 0; i < 100; i++)
+        if ((await get(mock.url, '/v1/profiles?limit=1')).status === 500) failed++;
       expect(failed).toBeGreaterThan(25);
       expect(failed).toBeLessThan(75);
     } finally {

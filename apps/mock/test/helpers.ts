@@ -26,6 +26,11 @@ export async function get(base: string, path: string, headers: Record<string, st
 
 /** Asserts that an answer conforms to the contract: status, headers and body. */
 export function expectConforms(answer: Answer, operationId: 'listProfiles' | 'getProfile', label = ''): void {
-  const issues = contract.validateResponse({ operationId, status: answer.status, headers: answer.headers, body: answer.body });
+  const issues = contract.validateResponse({
+    operationId,
+    status: answer.status,
+    headers: answer.headers,
+    body: answer.body,
+  });
   expect(issues, `${label} ${answer.status} ${answer.text.slice(0, 300)}`).toEqual([]);
 }

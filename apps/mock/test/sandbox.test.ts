@@ -47,13 +47,13 @@ describe('sandbox semantics', () => {
   });
 
   it.each([
-    ['user_id', (p: any) => p.user.id],
+    ['user_id', (p: any) => p.user.id as string],
     ['work_platform_id', (p: any) => p.work_platform.id],
     ['account_id', (p: any) => p.account.id],
-  ])('the %s filter returns exactly the matching profiles', async (param, valueOf) => {
+  ])('the %s filter returns exactly the matching profiles', async (param, fieldOf) => {
     for (const sample of [all[3], all[500], all[1009]]) {
-      const value = valueOf(sample);
-      const expected = all.filter((p) => valueOf(p) === value).map((p) => p.id);
+      const value = fieldOf(sample);
+      const expected = all.filter((p) => fieldOf(p) === value).map((p) => p.id);
       const answer = await get(mock.url, `/v1/profiles?limit=100&${param}=${value.toUpperCase()}`);
       expect((answer.body as any).data.map((p: any) => p.id)).toEqual(expected.slice(0, 100));
       expect(expected.length).toBeGreaterThan(0);
@@ -64,9 +64,15 @@ describe('sandbox semantics', () => {
     const target = all[700] as any;
     const byUser = all.filter((p) => p.user.id === target.user.id);
     const expected = byUser.filter((p) => p.work_platform.id === target.work_platform.id).map((p) => p.id);
-    const answer = await get(mock.url, `/v1/profiles?user_id=${target.user.id}&work_platform_id=${target.work_platform.id}`);
+    const answer = await get(
+      mock.url,
+      `/v1/profiles?user_id=${target.user.id}&work_platform_id=${target.work_platform.id}`,
+    );
     expect((answer.body as any).data.map((p: any) => p.id)).toEqual(expected);
-    const none = await get(mock.url, `/v1/profiles?user_id=${target.user.id}&account_id=${(all[5] as any).account.id}`);
+    const none = await get(
+      mock.url,
+      `/v1/profiles?user_id=${target.user.id}&account_id=${(all[5] as any).account.id}`,
+    );
     expect((none.body as any).data).toEqual([]);
   });
 
@@ -76,7 +82,9 @@ describe('sandbox semantics', () => {
     expect(found.body).toEqual(profile);
     const missing = await get(mock.url, '/v1/profiles/11111111-2222-4333-8444-555555555555');
     expect(missing.status).toBe(404);
-    expect((missing.body as any).error.message).toBe('No profile exists with id 11111111-2222-4333-8444-555555555555.');
+    expect((missing.body as any).error.message).toBe(
+      'No profile exists with id 11111111-2222-4333-8444-555555555555.',
+    );
   });
 });
 
@@ -91,9 +99,9 @@ describe('a large dataset', () => {
     expect(ids(dataset.pageJson({ work_platform_id: target.work_platform.id }, 5000, 5))).toEqual(
       byPlatform.slice(5000, 5005).map((p) => p.id),
     );
-    expect(ids(dataset.pageJson({ user_id: target.user.id, work_platform_id: target.work_platform.id }, 0, 100))).toEqual(
-      byPlatform.filter((p) => p.user.id === target.user.id).map((p) => p.id),
-    );
+    expect(
+      ids(dataset.pageJson({ user_id: target.user.id, work_platform_id: target.work_platform.id }, 0, 100)),
+    ).toEqual(byPlatform.filter((p) => p.user.id === target.user.id).map((p) => p.id));
   });
 });
 
@@ -118,7 +126,11 @@ describe('--data: the user fixtures', () => {
   });
 
   it.each([
-    ['bad-gender.json', [mine[0], { ...mine[1], gender: 'MAN' }], /record 1 \(id [0-9a-f-]+\): field \/gender must be equal to one of the allowed values/],
+    [
+      'bad-gender.json',
+      [mine[0], { ...mine[1], gender: 'MAN' }],
+      /record 1 \(id [0-9a-f-]+\): field \/gender must be equal to one of the allowed values/,
+    ],
     ['no-id.json', [{ ...mine[0], id: undefined }], /record 0: field \/ must have required property 'id'/],
     ['dup.json', [mine[0], mine[0]], /record 1 \(id [0-9a-f-]+\): duplicate id/],
     ['shape.json', { profiles: [] }, /expected a JSON array of profiles or an object with a "data" array/],
@@ -165,7 +177,11 @@ describe('CORS', () => {
     for (const origin of ['http://127.0.0.1:8080', 'http://localhost:3000', 'http://[::1]:5173']) {
       const res = await fetch(`${mock.url}/v1/profiles`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+        headers: {
+          origin,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
       });
       expect(res.status).toBe(204);
       expect(res.headers.get('access-control-allow-origin')).toBe(origin);
@@ -178,7 +194,10 @@ describe('CORS', () => {
     const ok = await get(mock.url, '/v1/profiles', { origin: 'http://localhost:8080' });
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:8080');
     expect(ok.headers.get('access-control-expose-headers')).toContain('request-id');
-    const denied = await get(mock.url, '/v1/profiles', { origin: 'http://localhost:8080', authorization: '' });
+    const denied = await get(mock.url, '/v1/profiles', {
+      origin: 'http://localhost:8080',
+      authorization: '',
+    });
     expect(denied.headers.get('access-control-allow-origin')).toBe('http://localhost:8080');
     const other = await get(mock.url, '/v1/profiles', { origin: 'https://evil.example' });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();

@@ -7,7 +7,7 @@ const RID = '5c0b7c8e-4f0a-4c58-a2b2-6d3c3f1f9c11';
 describe('validateParameters', () => {
   it('converts valid values and applies defaults', () => {
     expect(
-      contract.validateParameters('listProfiles', { query: new URLSearchParams('limit=7&user_id=' + RID) }),
+      contract.validateParameters('listProfiles', { query: new URLSearchParams(`limit=7&user_id=${RID}`) }),
     ).toEqual({
       values: { limit: 7, offset: 0, user_id: RID },
       issues: [],

@@ -1,0 +1,126 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { expectConforms, get } from './helpers.js';
+
+const cli = join(fileURLToPath(new URL('.', import.meta.url)), '../dist/cli.js');
+
+/** Starts the CLI and resolves with its URL once it prints it. */
+function start(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr?.on('data', (d) => (output += d));
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d) => {
+      output += d;
+      const m = /listening on (http:\/\/\S+)/.exec(output);
+      if (m) resolve({ child, url: m[1] as string, output: () => output });
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve),
+  );
+
+const childrenOf = (pid: number) => {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)])
+      .toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+};
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('the CLI', () => {
+  it('prints its URL and a curl example, serves, logs without credentials, and stops cleanly on SIGINT', async () => {
+    const { child, url, output } = await start(['--port', '0', '--profiles', '20']);
+    expect(output()).toContain(
+      'InsightIQ Profiles mock (sandbox, 30 profiles) listening on http://127.0.0.1:',
+    );
+    expect(output()).toContain(`Try: curl -u any-client-id:any-secret '${url}/v1/profiles?limit=2'`);
+    const answer = await get(url, '/v1/profiles?limit=2');
+    expectConforms(answer, 'listProfiles');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(output()).toMatch(/GET \/v1\/profiles\?limit=2 200 [\d.]+ms/);
+    expect(output()).not.toContain('Basic ');
+    child.kill('SIGINT');
+    expect(await exited(child)).toBe(0);
+  });
+
+  it('in examples mode, SIGTERM stops Prism too: no orphan process', async () => {
+    const { child, url } = await start(['--port', '0', '--mode', 'examples', '--quiet']);
+    const prism = childrenOf(child.pid as number);
+    expect(prism.length).toBe(1);
+    expect((await get(url, '/v1/profiles')).status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+    expect(prism.filter(alive)).toEqual([]);
+  });
+
+  it('honours PORT and HOST', async () => {
+    const env = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
+    const child = spawn(process.execPath, [cli, '--quiet', '--profiles', '0'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    await new Promise<void>((resolve) =>
+      child.stdout?.on('data', (d) => {
+        out += d;
+        if (out.includes('listening')) resolve();
+      }),
+    );
+    expect(out).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+  });
+
+  it.each([
+    [['--mode', 'live'], 'mode must be one of sandbox, examples, dynamic (got "live")'],
+    [['--port', 'abc'], '--port must be a number (got "abc")'],
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['--data', '/nonexistent/file.json'], '--data /nonexistent/file.json: cannot read it as JSON'],
+  ])('%j fails with exit code 2 and a clear message', async (args, message) => {
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr?.on('data', (d) => (err += d));
+    expect(await exited(child)).toBe(2);
+    expect(err).toContain(message);
+    expect(err).toContain('Run with --help for the options.');
+  });
+});
+
+describe('dynamic mode', () => {
+  it('answers with data generated from the contract that conforms to it', async () => {
+    const { child, url } = await start(['--port', '0', '--mode', 'dynamic', '--quiet']);
+    try {
+      for (let i = 0; i < 5; i++)
+        expectConforms(await get(url, '/v1/profiles?limit=3'), 'listProfiles', 'dynamic');
+      expectConforms(
+        await get(url, '/v1/profiles/3640aa41-55d3-4198-9092-ef9ced03d7fb'),
+        'getProfile',
+        'dynamic',
+      );
+    } finally {
+      child.kill('SIGTERM');
+      await exited(child);
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import newman from 'newman';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningMock, startMock } from '../src/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixtures = join(here, 'fixtures');
+const shared = join(here, '../../../../shared/reference');
+const sampleIds = (
+  JSON.parse(readFileSync(join(here, '../../../openapi/reference/profiles-list.sample.json'), 'utf8')) as {
+    data: Array<{ id: string }>;
+  }
+).data.map((p) => p.id);
+
+describe('the copies of the vendor material are verbatim', () => {
+  it.skipIf(!existsSync(shared))('the Postman collection and environment equal shared/reference', () => {
+    for (const name of ['phyllo-postman-collection.json', 'phyllo-postman-sandbox-environment.json']) {
+      expect(readFileSync(join(fixtures, 'postman', name), 'utf8')).toBe(
+        readFileSync(join(shared, name), 'utf8'),
+      );
+    }
+  });
+
+  it.skipIf(!existsSync(shared))("the axios snippet equals the reference page's", () => {
+    const page = readFileSync(join(shared, 'retrieve-all-profiles.txt'), 'utf8');
+    expect(page).toContain(readFileSync(join(fixtures, 'reference-axios-snippet.mjs'), 'utf8').trimEnd());
+  });
+});
+
+describe('real clients against the mock (examples mode)', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, mode: 'examples', credentials: 'postman-id:postman-secret' });
+  });
+  afterAll(() => mock.close());
+
+  it("the reference page's axios snippet prints the sample's ten profiles", async () => {
+    const snippet = readFileSync(join(fixtures, 'reference-axios-snippet.mjs'), 'utf8');
+    const basic = Buffer.from('postman-id:postman-secret').toString('base64');
+    const pointed = snippet
+      .replace('https://api.staging.insightiq.ai', mock.url)
+      .replace("Authorization: 'Basic 123'", `Authorization: 'Basic ${basic}'`);
+    expect(pointed).not.toBe(snippet);
+    const dir = join(here, '../test-results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'axios-snippet.mjs');
+    writeFileSync(file, pointed);
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [file], { cwd: here });
+    expect(stderr).toBe('');
+    for (const id of sampleIds) expect(stdout).toContain(`id: '${id}'`);
+    expect(stdout).toContain('metadata: { offset: 0, limit: 10, from_date: null, to_date: null }');
+  });
+
+  it('the vendor Postman collection: "Retrieve all profiles" and "Retrieve a profile" get 200s with newman', async () => {
+    const summary = await new Promise<newman.NewmanRunSummary>((resolve, reject) =>
+      newman.run(
+        {
+          collection: join(fixtures, 'postman/phyllo-postman-collection.json'),
+          environment: join(fixtures, 'postman/phyllo-postman-sandbox-environment.json'),
+          envVar: [
+            { key: 'BASE_URL', value: mock.url },
+            { key: 'CLIENT_ID', value: 'postman-id' },
+            { key: 'CLIENT_SECRET', value: 'postman-secret' },
+            { key: 'PROFILE_ID', value: sampleIds[3] as string },
+          ],
+          folder: ['Retrieve all profiles', 'Retrieve a profile'],
+          reporters: [],
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      ),
+    );
+    const runs = summary.run.executions.map((e) => [e.item.name, e.response?.code]);
+    expect(runs).toEqual([
+      ['Retrieve a profile', 200],
+      ['Retrieve all profiles', 200],
+    ]);
+    expect(summary.run.failures).toEqual([]);
+  });
+});
