@@ -29,8 +29,11 @@ export interface ClientOptions {
   maxRetries?: number | undefined;
   /** Time limit of each attempt in milliseconds. Default 60000. */
   timeoutMs?: number | undefined;
-  /** The fetch to use (tests, proxies, instrumentation). Default: the global `fetch`. */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /**
+   * The fetch to use (tests, proxies, instrumentation). Default: the global `fetch`. It gets the
+   * request and an init whose `signal` aborts it (timeout or the caller's signal).
+   */
+  fetch?: ((request: Request, init: { signal: AbortSignal }) => Promise<Response>) | undefined;
   /** Headers sent with every request. */
   headers?: Record<string, string> | undefined;
   /** Allow sending credentials over plain `http:` to a host other than localhost. Default false. */
@@ -130,10 +133,11 @@ export function createProfilesClient(options: ClientOptions = {}): ProfilesClien
 
   const authorization = basicAuth(clientId, clientSecret);
   const token = authorization.slice(6);
-  const fetcher = options.fetch ?? ((request: Request) => fetch(request));
+  const fetcher =
+    options.fetch ?? ((request: Request, init: { signal: AbortSignal }) => fetch(request, init));
   const raw = createClient<paths>({
     baseUrl,
-    fetch: (request) => fetcher(request),
+    fetch: (request) => fetcher(request, { signal: request.signal }),
     headers: { accept: 'application/json', ...options.headers, authorization },
   });
   const defaults: CallDefaults = {
@@ -157,8 +161,13 @@ export function createProfilesClient(options: ClientOptions = {}): ProfilesClien
         return new PagePromise(() => Promise.reject(error), 0, 1, 1);
       }
       const fetchPage = async (offset: number) => {
-        const attempt: Attempt = (init) =>
-          raw.GET('/v1/profiles', { params: { query: { ...query, offset } }, parseAs: 'text', ...init });
+        const attempt: Attempt = ({ signal, headers }) =>
+          raw.GET('/v1/profiles', {
+            params: { query: { ...query, offset } },
+            parseAs: 'text',
+            headers,
+            fetch: (request) => fetcher(request, { signal }),
+          });
         const result = await send<Omit<Page, 'requestId'>>(
           attempt,
           (body) => isObject(body) && Array.isArray(body.data) && isObject(body.metadata),
@@ -177,8 +186,13 @@ export function createProfilesClient(options: ClientOptions = {}): ProfilesClien
       } catch (error) {
         return reject(error);
       }
-      const attempt: Attempt = (init) =>
-        raw.GET('/v1/profiles/{id}', { params: { path: { id } }, parseAs: 'text', ...init });
+      const attempt: Attempt = ({ signal, headers }) =>
+        raw.GET('/v1/profiles/{id}', {
+          params: { path: { id } },
+          parseAs: 'text',
+          headers,
+          fetch: (request) => fetcher(request, { signal }),
+        });
       return new ApiPromise(() =>
         send<Profile>(attempt, (body) => isObject(body) && typeof body.id === 'string', defaults, options),
       );

@@ -79,23 +79,27 @@ export async function send<T>(
   const maxRetries = options.maxRetries ?? defaults.maxRetries;
   for (let n = 0; ; n++) {
     if (signal?.aborted) throw new AbortError('Request was aborted by the caller.');
+    // The attempt races its own abort, so that a fetch that ignores its signal cannot outlive the timeout.
     const controller = new AbortController();
-    const onAbort = () => controller.abort();
+    let stop: (reason: unknown) => void = () => {};
+    const stopped = new Promise<never>((_, reject) => {
+      stop = (reason) => {
+        controller.abort(reason);
+        reject(reason);
+      };
+    });
+    stopped.catch(() => {});
+    const onAbort = () => stop(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      stop(new Error('timeout'));
     }, timeoutMs);
     let result: Awaited<ReturnType<Attempt>> | undefined;
     let failure: ConnectionError | undefined;
     try {
-      // Race the attempt against the abort, so that a fetch that ignores its signal cannot outlive the timeout.
-      const aborted = new Promise<never>((_, reject) =>
-        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
-      );
-      aborted.catch(() => {});
-      result = await Promise.race([attempt({ signal: controller.signal, headers }), aborted]);
+      result = await Promise.race([attempt({ signal: controller.signal, headers }), stopped]);
     } catch (cause) {
       if (signal?.aborted) throw new AbortError('Request was aborted by the caller.', { cause });
       failure = timedOut

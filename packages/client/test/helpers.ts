@@ -5,16 +5,19 @@ export const ID = '3640aa41-55d3-4198-9092-ef9ced03d7fb';
 export const SECRET = 'top-secret-client-secret-42';
 export const CLIENT_ID = 'client-id-123';
 
-type Reply = Response | Error | ((request: Request) => Response | Promise<Response>);
+type Reply =
+  | Response
+  | Error
+  | ((request: Request, init: { signal: AbortSignal }) => Response | Promise<Response>);
 
 /** A fetch that answers from a queue and records every request; the last reply repeats. */
 export function stubFetch(...replies: Reply[]) {
   const requests: Request[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (request: Request, init: { signal: AbortSignal }): Promise<Response> => {
     requests.push(request);
     const reply = replies.length > 1 ? replies.shift() : replies[0];
     if (reply instanceof Error) throw reply;
-    if (typeof reply === 'function') return reply(request);
+    if (typeof reply === 'function') return reply(request, init);
     return (reply as Response).clone();
   };
   return { fetch, requests };

@@ -175,8 +175,8 @@ describe('credentials never leak', () => {
       stubFetch(new Response('not json', { status: 200 })),
       stubFetch(hostile),
       stubFetch(
-        (r: Request) =>
-          new Promise((_, rej) => r.signal.addEventListener('abort', () => rej(r.signal.reason))),
+        (_r: Request, { signal }: { signal: AbortSignal }) =>
+          new Promise((_, rej) => signal.addEventListener('abort', () => rej(signal.reason))),
       ),
     ];
     const errors: unknown[] = [];
@@ -208,9 +208,9 @@ describe('credentials never leak', () => {
   it('not in a log of the request made by a custom fetch', async () => {
     const logged: string[] = [];
     const { fetch } = stubFetch(page(0, 1));
-    const logging = (request: Request) => {
+    const logging = (request: Request, init: { signal: AbortSignal }) => {
       logged.push(`${request.method} ${request.url}`);
-      return fetch(request);
+      return fetch(request, init);
     };
     await testClient(logging).profiles.list();
     expect(logged).toEqual(['GET https://api.test/v1/profiles?offset=0']);

@@ -80,10 +80,8 @@ describe('retries', () => {
 });
 
 /** A fetch that never answers until its signal aborts. */
-const hanging = (request: Request) =>
-  new Promise<Response>((_, reject) =>
-    request.signal.addEventListener('abort', () => reject(request.signal.reason)),
-  );
+const hanging = (_request: Request, { signal }: { signal: AbortSignal }) =>
+  new Promise<Response>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
 
 describe('timeouts and cancellation', () => {
   it('an attempt past timeoutMs gives a TimeoutError (after its retries)', async () => {
