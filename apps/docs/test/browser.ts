@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const resultsDir = join(fileURLToPath(new URL('.', import.meta.url)), '../test-results');
+mkdirSync(resultsDir, { recursive: true });
+
+/** Debian's Chromium, headless, with no background networking (this machine has no network). */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+const LOCAL = /^(data:|blob:|about:|https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/)/;
+
+/** What a page did that an offline page must not: console errors, failed requests, requests leaving the machine. */
+export interface PageLog {
+  consoleErrors: string[];
+  failedRequests: string[];
+  externalRequests: string[];
+  bytes: number;
+}
+
+/** Opens a page that may only reach localhost: any other request is recorded and refused. */
+export async function openPage(browser: Browser): Promise<{ page: Page; log: PageLog }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const log: PageLog = { consoleErrors: [], failedRequests: [], externalRequests: [], bytes: 0 };
+  page.on('console', (m) => m.type() === 'error' && log.consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => log.consoleErrors.push(String(e)));
+  page.on('requestfailed', (r) => log.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`));
+  page.on('response', async (r) => {
+    try {
+      log.bytes += (await r.body()).length;
+    } catch {}
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (LOCAL.test(url)) return route.continue();
+    log.externalRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return { page, log };
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const dist = (name: string) => readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8');
+
+describe('the built site', () => {
+  const html = dist('index.html');
+
+  it('inlines Redoc and loads nothing from a CDN', () => {
+    // Booleans, so that a failure does not print the 2.5 MB page.
+    expect(html.length).toBeGreaterThan(500_000);
+    expect(/<script[^>]+src=["']https?:/.test(html), 'a script from the network').toBe(false);
+    expect(/<link[^>]+href=["']https?:/.test(html), 'a stylesheet or font from the network').toBe(false);
+    expect(html.includes('cdn.redoc.ly'), "Redocly's CDN logo").toBe(false);
+    expect(html.includes('<link rel="icon" href="data:,">'), 'the inline favicon').toBe(true);
+  });
+
+  it('offers the bundled contract, unchanged, for download', () => {
+    expect(dist('openapi.json')).toBe(
+      readFileSync(require.resolve('@insightiq/profiles-spec/openapi.json'), 'utf8'),
+    );
+    expect(dist('openapi.yaml')).toBe(
+      readFileSync(require.resolve('@insightiq/profiles-spec/openapi.yaml'), 'utf8'),
+    );
+    expect(html.includes('[openapi.json](openapi.json)'), 'the download link').toBe(true);
+  });
+
+  it('builds a self-contained Try it page from the contract', () => {
+    const page = dist('try-it.html');
+    expect(page).not.toMatch(/(src|href)=["']https?:/);
+    expect(page).not.toContain('/*SPEC*/');
+    const spec = JSON.parse(
+      /<script id="spec" type="application\/json">(.*?)<\/script>/s.exec(page)?.[1] ?? '{}',
+    );
+    expect(spec.operations.map((o: { operationId: string }) => o.operationId)).toEqual([
+      'listProfiles',
+      'getProfile',
+    ]);
+    expect(spec.operations[0].parameters[0]).toMatchObject({
+      name: 'limit',
+      schema: { minimum: 1, maximum: 100, default: 10 },
+    });
+  });
+});

@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import { type RunningMock, startMock } from '@insightiq/profiles-mock';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDocs } from '../scripts/serve.mjs';
+import { launch, openPage, type PageLog, resultsDir } from './browser.js';
+
+describe('Try it, in headless Chromium against the mock', () => {
+  let browser: Browser;
+  let docs: { url: string; close(): Promise<void> };
+  let mock: RunningMock;
+  let page: Page;
+  let log: PageLog;
+
+  beforeAll(async () => {
+    [docs, mock, browser] = await Promise.all([
+      serveDocs({ port: 0 }),
+      startMock({ port: 0, credentials: 'docs-client:docs-secret' }),
+      launch(),
+    ]);
+    ({ page, log } = await openPage(browser));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([docs?.close(), mock?.close()]);
+  });
+
+  const fill = async (fields: Record<string, string>) => {
+    for (const [selector, value] of Object.entries(fields)) await page.fill(selector, value);
+  };
+  const send = async () => {
+    await page.click('#send');
+    await page.waitForFunction(
+      () => !['–', 'sending…'].includes(document.getElementById('status')?.textContent ?? '–'),
+    );
+    return {
+      status: (await page.textContent('#status')) ?? '',
+      requestId: (await page.textContent('#request-id')) ?? '',
+      time: (await page.textContent('#time')) ?? '',
+      body: (await page.textContent('#body')) ?? '',
+    };
+  };
+
+  it('is reachable from each operation of the reference page', async () => {
+    await page.goto(`${docs.url}/index.html`);
+    await page.getByText('Profiles', { exact: true }).first().click();
+    await page.getByText('Retrieve a profile').first().click();
+    await page.locator('a[href="try-it.html#getProfile"]').click();
+    await page.waitForURL(/try-it\.html#getProfile$/);
+    expect(await page.getAttribute('[data-operation="getProfile"]', 'aria-selected')).toBe('true');
+  });
+
+  it('lists the local mock first, then sandbox, staging and production', async () => {
+    await page.goto(`${docs.url}/try-it.html`);
+    const options = await page.locator('#server option').allTextContents();
+    expect(options.map((o) => o.split(' (')[0])).toEqual(['Local mock', 'Production', 'Sandbox', 'Staging']);
+    expect(await page.inputValue('#base-url')).toBe('http://127.0.0.1:4010');
+  });
+
+  it('sends a list request and shows status, request id, time and the ten profiles', async () => {
+    await page.goto(`${docs.url}/try-it.html#listProfiles`);
+    await fill({ '#base-url': mock.url, '#username': 'docs-client', '#password': 'docs-secret' });
+    const result = await send();
+    expect(result.status).toBe('200 OK');
+    expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result.time).toMatch(/^\d+ ms$/);
+    const body = JSON.parse(result.body);
+    expect(body.data).toHaveLength(10);
+    expect(body.data[0].full_name).toBe('Peter Parker');
+    await page.screenshot({ path: join(resultsDir, 'try-it.png') });
+  });
+
+  it('checks bounds before sending, and shows the API 400 when told to send anyway', async () => {
+    await fill({ 'input[name="limit"]': '0' });
+    expect(await page.textContent('#problem-limit')).toBe('limit must be >= 1');
+    const blocked = await send();
+    expect(blocked.status).toBe('not sent');
+    expect(blocked.body).toContain('limit must be >= 1');
+    await page.check('#skip-checks');
+    const result = await send();
+    expect(result.status).toBe('400 Bad Request');
+    expect(JSON.parse(result.body).error).toMatchObject({
+      error_code: 'INVALID_PARAMETER_VALUE',
+      message: 'Invalid value for query parameter limit: must be an integer between 1 and 100.',
+      http_status_code: 400,
+    });
+    await page.uncheck('#skip-checks');
+  });
+
+  it('shows the 401 for wrong credentials', async () => {
+    await fill({ 'input[name="limit"]': '5', '#password': 'wrong-secret' });
+    const result = await send();
+    expect(result.status).toBe('401 Unauthorized');
+    expect(JSON.parse(result.body).error.error_code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('updates the curl and TypeScript snippets to the values chosen, without the credentials', async () => {
+    await fill({ 'input[name="limit"]': '25', 'input[name="offset"]': '50' });
+    const curl = (await page.textContent('#snippet-curl')) ?? '';
+    const ts = (await page.textContent('#snippet-ts')) ?? '';
+    expect(curl).toContain(`'${mock.url}/v1/profiles?limit=25&offset=50'`);
+    expect(ts).toContain('client.profiles.list({ limit: 25, offset: 50 })');
+    expect(ts).toContain(`createProfilesClient({ baseUrl: "${mock.url}" })`);
+    expect(curl + ts).not.toContain('wrong-secret');
+    expect(curl + ts).not.toContain('docs-client');
+  });
+
+  it('gets one profile on the other tab', async () => {
+    await page.click('[data-operation="getProfile"]');
+    await fill({ '#password': 'docs-secret', 'input[name="id"]': '3640aa41-55d3-4198-9092-ef9ced03d7fb' });
+    const result = await send();
+    expect(result.status).toBe('200 OK');
+    expect(JSON.parse(result.body).full_name).toBe('Mark Ruffalo');
+  });
+
+  it('made no request off the machine and logged no error but the deliberate 4xx', () => {
+    expect(log.externalRequests).toEqual([]);
+    expect(log.failedRequests).toEqual([]);
+    expect(log.consoleErrors.filter((e) => !/status of (400|401)/.test(e))).toEqual([]);
+  });
+});
