@@ -90,6 +90,38 @@ describe.each(['sandbox', 'examples'] as const)(
   },
 );
 
+describe('examples mode: Prefer picks an example or a status', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, mode: 'examples' });
+  });
+  afterAll(() => mock.close());
+
+  it('Prefer: code=404 answers the documented 404 example of getProfile', async () => {
+    const answer = await get(mock.url, `/v1/profiles/${ID}`, { prefer: 'code=404' });
+    expect(answer.status).toBe(404);
+    expectConforms(answer, 'getProfile');
+    expect((answer.body as any).error.error_code).toBe('PROFILE_NOT_FOUND');
+  });
+
+  it('Prefer: example=referenceSample answers the sample', async () => {
+    const answer = await get(mock.url, '/v1/profiles', { prefer: 'example=referenceSample' });
+    expectConforms(answer, 'listProfiles');
+    expect((answer.body as any).data).toHaveLength(10);
+  });
+
+  it('a status the operation does not document is a 400 in the API error shape, not a Prism problem', async () => {
+    const answer = await get(mock.url, '/v1/profiles', { prefer: 'code=404' });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toBe('application/json');
+    expect((answer.body as any).error).toMatchObject({
+      error_code: 'INVALID_PREFER_HEADER',
+      http_status_code: 400,
+    });
+    expect((answer.body as any).error.message).toContain('Prefer: code=404');
+  });
+});
+
 describe('faults outside the contract, for resilience tests', () => {
   let mock: RunningMock;
   beforeAll(async () => {

@@ -4,10 +4,11 @@
 // openapi/components/examples/. YAML cannot hold the sample byte for byte, so the YAML
 // examples are generated from it; `pnpm --filter @insightiq/profiles-spec sync-examples`
 // rewrites them and `--check` (run by the spec tests too) fails when they are stale.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import { writeGenerated } from './generated-files.mjs';
 
 const openapiDir = join(dirname(fileURLToPath(import.meta.url)), '../../../openapi');
 const samplePath = join(openapiDir, 'reference/profiles-list.sample.json');
@@ -38,23 +39,10 @@ export function renderExamples() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const check = process.argv.includes('--check');
-  let stale = 0;
-  for (const { path, text } of renderExamples()) {
-    let current = null;
-    try {
-      current = readFileSync(path, 'utf8');
-    } catch {}
-    if (current === text) continue;
-    if (check) {
-      stale++;
-      console.error(
-        `stale: ${path} differs from the sample; run pnpm --filter @insightiq/profiles-spec sync-examples`,
-      );
-    } else {
-      writeFileSync(path, text);
-      console.log(`wrote ${path}`);
-    }
-  }
+  const stale = writeGenerated(renderExamples(), {
+    check: process.argv.includes('--check'),
+    root: join(openapiDir, '..'),
+    hint: 'pnpm --filter @insightiq/profiles-spec sync-examples',
+  });
   process.exitCode = stale ? 1 : 0;
 }

@@ -5,11 +5,13 @@
 //   test/fixtures/reference-sample.ts   the API's own sample as a typed const, for the type tests
 // `--check` writes nothing and fails when a committed file differs from what would be generated
 // (the package's test task runs it, so CI fails on stale types).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+// The same write-or-check loop as the spec's generated examples (the spec flows into the types).
+import { writeGenerated } from '../../spec/scripts/generated-files.mjs';
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -33,23 +35,8 @@ const files = [
   ],
 ];
 
-const check = process.argv.includes('--check');
-let stale = 0;
-for (const [path, text] of files) {
-  let current = null;
-  try {
-    current = readFileSync(path, 'utf8');
-  } catch {}
-  if (current === text) continue;
-  if (check) {
-    stale++;
-    console.error(
-      `stale generated file: ${relative(pkgDir, path)}. Run \`pnpm generate\` and commit the result.`,
-    );
-  } else {
-    writeFileSync(path, text);
-    console.log(`wrote ${relative(pkgDir, path)}`);
-  }
-}
-if (check && !stale) console.log('generated types are current');
+const stale = writeGenerated(
+  files.map(([path, text]) => ({ path, text })),
+  { check: process.argv.includes('--check'), root: pkgDir, hint: 'pnpm generate' },
+);
 process.exitCode = stale ? 1 : 0;

@@ -115,3 +115,16 @@ describe('malformed success responses', () => {
     expect((error as Error).message).toContain('not the documented shape');
   });
 });
+
+describe('the built package', () => {
+  it('uses fetch only: no Node built-in on the runtime path (browsers, Deno, Bun, edge workers)', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const file of ['index.js', 'index.cjs']) {
+      const code = readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+      expect(code).not.toMatch(
+        /from\s+["']node:|require\(["']node:|from\s+["'](fs|http|https|net|crypto|util|buffer)["']/,
+      );
+      expect(code).not.toMatch(/\bBuffer\./);
+    }
+  });
+});

@@ -19,7 +19,7 @@ const deref = (v: any): any =>
 
 describe('the bundled document', () => {
   it('validates against the official OpenAPI 3.1 schema', async () => {
-    const result = await new Validator().validate(structuredClone(openapi) as object);
+    const result = await new Validator().validate(structuredClone(openapi) as never);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
   });
