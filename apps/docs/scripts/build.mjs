@@ -28,24 +28,27 @@ for (const item of Object.values(page.paths)) {
   }
 }
 writeFileSync(join(dist, '.work/openapi.json'), JSON.stringify(page));
-execFileSync(
-  join(appDir, 'node_modules/.bin/redocly'),
-  [
-    'build-docs',
-    join(dist, '.work/openapi.json'),
-    '--output',
-    join(dist, 'index.html'),
-    '--inlineBundle',
-    '--title',
-    'InsightIQ Profiles API reference',
-    '--openapi.hideLoading',
-    '--openapi.expandResponses=200',
-    '--openapi.jsonSamplesExpandLevel=3',
-    '--openapi.schemaExpansionLevel=2',
-    '--lint-config=off',
-  ],
-  { stdio: ['ignore', 'ignore', 'inherit'] },
-);
+const redoclyArgs = [
+  'build-docs',
+  join(dist, '.work/openapi.json'),
+  '--output',
+  join(dist, 'index.html'),
+  '--inlineBundle',
+  '--title',
+  'InsightIQ Profiles API reference',
+  '--openapi.hideLoading',
+  '--openapi.expandResponses=200',
+  '--openapi.jsonSamplesExpandLevel=3',
+  '--openapi.schemaExpansionLevel=2',
+  '--lint-config=off',
+];
+try {
+  // Redocly prints banners on every run; its output is shown only when it fails.
+  execFileSync(join(appDir, 'node_modules/.bin/redocly'), redoclyArgs, { stdio: 'pipe' });
+} catch (error) {
+  process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+  throw new Error('redocly build-docs failed');
+}
 rmSync(join(dist, '.work'), { recursive: true });
 
 // Redoc's footer logo comes from Redocly's CDN; an offline page must not ask for it.

@@ -53,6 +53,10 @@ export function serveDocs({ port = 8080, host = '127.0.0.1' } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`docs: PORT must be an integer from 0 to 65535 (got ${JSON.stringify(process.env.PORT)})`);
+    process.exit(2);
+  }
   try {
     const { url, close } = await serveDocs({ port, host: process.env.HOST ?? '127.0.0.1' });
     console.log(`InsightIQ Profiles API reference on ${url}/ (Try it: ${url}/try-it.html)`);

@@ -132,7 +132,7 @@
     const call =
       operation.operationId === 'getProfile'
         ? `const profile = await client.profiles.get(${JSON.stringify(values.id ?? '')});\nconsole.log(profile);`
-        : `const page = await client.profiles.list({ ${args.join(', ')} });\nconsole.log(page.data, page.requestId);`;
+        : `const page = await client.profiles.list(${args.length ? `{ ${args.join(', ')} }` : ''});\nconsole.log(page.data, page.requestId);`;
     $('snippet-ts').textContent =
       "import { createProfilesClient } from '@insightiq/profiles-client';\n\n" +
       `// Credentials from INSIGHTIQ_CLIENT_ID and INSIGHTIQ_CLIENT_SECRET.\nconst client = createProfilesClient({ baseUrl: ${JSON.stringify(base)} });\n\n${call}`;

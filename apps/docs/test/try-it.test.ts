@@ -95,6 +95,8 @@ describe('Try it, in headless Chromium against the mock', () => {
   });
 
   it('updates the curl and TypeScript snippets to the values chosen, without the credentials', async () => {
+    await fill({ 'input[name="limit"]': '', 'input[name="offset"]': '' });
+    expect(await page.textContent('#snippet-ts')).toContain('const page = await client.profiles.list();');
     await fill({ 'input[name="limit"]': '25', 'input[name="offset"]': '50' });
     const curl = (await page.textContent('#snippet-curl')) ?? '';
     const ts = (await page.textContent('#snippet-ts')) ?? '';

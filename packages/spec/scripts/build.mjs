@@ -10,7 +10,15 @@ import { fileURLToPath } from 'node:url';
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const root = join(pkgDir, '../../openapi/openapi.yaml');
 const bin = (name) => join(pkgDir, 'node_modules/.bin', name);
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: pkgDir, stdio: ['ignore', 'ignore', 'inherit'] });
+// Redocly prints banners on every run; its output is shown only when it fails.
+const run = (cmd, args) => {
+  try {
+    execFileSync(cmd, args, { cwd: pkgDir, stdio: 'pipe' });
+  } catch (error) {
+    process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+    throw new Error(`${cmd.split('/').pop()} ${args.join(' ')} failed`);
+  }
+};
 
 rmSync(join(pkgDir, 'dist'), { recursive: true, force: true });
 mkdirSync(join(pkgDir, 'dist'));
