@@ -62,7 +62,19 @@ if (args.help) {
   process.exit(0);
 }
 
-const mock = await startMock({
+// Signals are handled from the start: one that arrives while the mock (or Prism) is starting closes
+// it as soon as it is up, so that no child process is left behind.
+let closing = false;
+let mock: Awaited<ReturnType<typeof startMock>> | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    mock?.close().then(() => process.exit(0));
+  });
+}
+
+mock = await startMock({
   port: number('port', (args.port as string | undefined) ?? process.env.PORT) ?? 4010,
   host: (args.host as string | undefined) ?? process.env.HOST ?? '127.0.0.1',
   mode: ((args.mode as string | undefined) ?? 'sandbox') as MockMode,
@@ -75,6 +87,11 @@ const mock = await startMock({
   log: args.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
 } as Parameters<typeof startMock>[0]).catch((error: Error) => fail(error.message));
 
+if (closing) {
+  await mock.close();
+  process.exit(0);
+}
+
 const user = args.credentials
   ? "'CLIENT_ID:CLIENT_SECRET' (as given to --credentials)"
   : 'any-client-id:any-secret';
@@ -82,12 +99,3 @@ process.stdout.write(
   `InsightIQ Profiles mock (${mock.mode}${mock.profiles === undefined ? '' : `, ${mock.profiles} profiles`}) listening on ${mock.url}\n` +
     `Try: curl -u ${user} '${mock.url}/v1/profiles?limit=2'\n`,
 );
-
-let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    mock.close().then(() => process.exit(0));
-  });
-}
