@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderExamples } from '../../scripts/sync-examples.mjs';
@@ -125,6 +127,29 @@ describe('every example in the document', () => {
         expect(issues, `${operationId} ${p.name}`).toEqual([]);
       }
     }
+  });
+
+  it('every header example validates against its schema', () => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    const headers: Array<[string, any]> = Object.entries(openapi.components.headers ?? {});
+    for (const item of Object.values(openapi.paths)) {
+      for (const op of Object.values(item)) {
+        for (const response of Object.values(op.responses).map(deref)) {
+          for (const [name, header] of Object.entries<any>(response.headers ?? {})) {
+            if (!header.$ref) headers.push([name, header]);
+          }
+        }
+      }
+    }
+    const withExamples = headers.filter(([, h]) => h.example !== undefined);
+    expect(withExamples.map(([name]) => name).sort()).toEqual([
+      'RequestId',
+      'RetryAfter',
+      'WWW-Authenticate',
+    ]);
+    for (const [name, header] of withExamples)
+      expect(ajv.validate(header.schema, header.example), name).toBe(true);
   });
 
   it('every schema example validates against its schema', () => {
