@@ -6,7 +6,7 @@ import { createContractValidator } from '@insightiq/profiles-spec/validate';
 import { checkBasicAuth, parseCredentials } from './auth.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { Dataset, loadProfilesFile, prng, sandboxProfiles } from './dataset.js';
-import { ERRORS, type ErrorKind, sendError } from './errors.js';
+import { type ErrorKind, sendError } from './errors.js';
 import { type Fault, parseFault } from './faults.js';
 import { type Prism, startPrism } from './prism.js';
 
@@ -233,7 +233,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       const { limit, offset } = values as { limit: number; offset: number };
       return ok(dataset.pageBody(values as Record<string, string>, offset, limit));
     }
-    return proxy(req, res, url, requestId, cors, fail, fault);
+    return proxy(req, res, url, requestId, cors, fail, fault?.kind === 'malformed' ? ok : undefined);
   }
 
   function proxy(
@@ -243,7 +243,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     requestId: string,
     cors: Record<string, string>,
     fail: (kind: ErrorKind, message: string) => void,
-    fault: Fault | undefined,
+    /** Set for `x-mock-fault: malformed`: sends a 200 body truncated, as the sandbox mode does. */
+    sendMalformed: ((body: string) => void) | undefined,
   ): Promise<void> {
     const headers: Record<string, string> = {};
     for (const name of ['authorization', 'accept', 'prefer']) {
@@ -274,9 +275,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
                 headers.prefer ? 'invalidPrefer' : 'internal',
                 `${headers.prefer ? `Prefer: ${headers.prefer}: ` : ''}${detail}`,
               );
-            } else if (status === 200 && fault?.kind === 'malformed') {
-              res.writeHead(200, { ...cors, 'content-type': 'application/json', 'request-id': requestId });
-              res.end(body.slice(0, Math.floor(body.length / 2)));
+            } else if (status === 200 && sendMalformed) {
+              sendMalformed(body);
             } else {
               const keep: Record<string, string> = { ...cors, 'request-id': requestId };
               for (const name of ['content-type', 'www-authenticate', 'retry-after']) {
@@ -352,5 +352,3 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   ready = true;
   return { url, mode, profiles: dataset?.size, close };
 }
-
-export { ERRORS };

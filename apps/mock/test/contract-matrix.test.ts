@@ -110,6 +110,13 @@ describe('examples mode: Prefer picks an example or a status', () => {
     expect((answer.body as any).data).toHaveLength(10);
   });
 
+  it('x-mock-fault: malformed truncates the example body too', async () => {
+    const answer = await get(mock.url, '/v1/profiles', { 'x-mock-fault': 'malformed' });
+    expect(answer.status).toBe(200);
+    expect(answer.text.length).toBeGreaterThan(100);
+    expect(() => JSON.parse(answer.text)).toThrow();
+  });
+
   it('a status the operation does not document is a 400 in the API error shape, not a Prism problem', async () => {
     const answer = await get(mock.url, '/v1/profiles', { prefer: 'code=404' });
     expect(answer.status).toBe(400);
