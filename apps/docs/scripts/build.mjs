@@ -44,7 +44,12 @@ const redoclyArgs = [
 ];
 try {
   // Redocly prints banners on every run; its output is shown only when it fails.
-  execFileSync(join(appDir, 'node_modules/.bin/redocly'), redoclyArgs, { stdio: 'pipe' });
+  // REDOCLY_TELEMETRY=off: the CLI reports nothing, and the page it renders gets disableTelemetry: true
+  // (Redoc 3 otherwise posts usage traces to otel.cloud.redocly.com from every reader's browser).
+  execFileSync(join(appDir, 'node_modules/.bin/redocly'), redoclyArgs, {
+    stdio: 'pipe',
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+  });
 } catch (error) {
   process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
   throw new Error('redocly build-docs failed');
@@ -57,6 +62,14 @@ let html = readFileSync(join(dist, 'index.html'), 'utf8');
 html = html.replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g, LOGO);
 // No favicon request either.
 html = html.replace('<head>', '<head><link rel="icon" href="data:,">');
+const options = /const __redoc_options = (\{.*?\});/.exec(html)?.[1];
+if (!options || JSON.parse(options).disableTelemetry !== true) {
+  throw new Error(
+    `redocly build-docs rendered Redoc with telemetry on (__redoc_options: ${options ?? 'not found'}); ` +
+      'the published page must not report its readers to otel.cloud.redocly.com. Check REDOCLY_TELEMETRY ' +
+      'support in the installed @redocly/cli.',
+  );
+}
 writeFileSync(join(dist, 'index.html'), html);
 
 // Try it: one self-contained page with the parameters, bounds and servers of the contract.

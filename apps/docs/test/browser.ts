@@ -23,6 +23,9 @@ export function launch(): Promise<Browser> {
 
 const LOCAL = /^(data:|blob:|about:|https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/)/;
 
+/** Whether a URL stays on this machine. */
+export const isLocal = (url: string): boolean => LOCAL.test(url);
+
 /** What a page did that an offline page must not: console errors, failed requests, requests leaving the machine. */
 export interface PageLog {
   consoleErrors: string[];
@@ -43,11 +46,10 @@ export async function openPage(browser: Browser): Promise<{ page: Page; log: Pag
       log.bytes += (await r.body()).length;
     } catch {}
   });
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (LOCAL.test(url)) return route.continue();
-    log.externalRequests.push(url);
-    return route.abort('blockedbyclient');
-  });
+  // Recorded as the request starts (before any waitForRequest of a test resolves), then refused.
+  page.on('request', (r) => isLocal(r.url()) || log.externalRequests.push(r.url()));
+  await page.route('**/*', (route) =>
+    isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+  );
   return { page, log };
 }

@@ -4,7 +4,7 @@ import { openapi } from '@insightiq/profiles-spec';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../scripts/serve.mjs';
-import { launch, openPage, type PageLog, resultsDir } from './browser.js';
+import { isLocal, launch, openPage, type PageLog, resultsDir } from './browser.js';
 
 describe('the API reference page in headless Chromium, with no network', () => {
   let browser: Browser;
@@ -13,6 +13,7 @@ describe('the API reference page in headless Chromium, with no network', () => {
   let log: PageLog;
   let text: string;
   let overview: string;
+  let loadedAt: number;
 
   beforeAll(async () => {
     rmSync(join(resultsDir, 'reference.png'), { force: true });
@@ -22,6 +23,7 @@ describe('the API reference page in headless Chromium, with no network', () => {
     const started = performance.now();
     await page.goto(`${docs.url}/index.html`, { waitUntil: 'load' });
     await page.getByText('InsightIQ Profiles API (1.0.0)').waitFor();
+    loadedAt = performance.now();
     const paint = await page.evaluate(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
     );
@@ -95,6 +97,14 @@ describe('the API reference page in headless Chromium, with no network', () => {
     expect(text).toContain('curl -u "$INSIGHTIQ_CLIENT_ID:$INSIGHTIQ_CLIENT_SECRET"');
     expect(dom).toContain("import { createProfilesClient } from '@insightiq/profiles-client'");
     expect(dom).toContain("import axios from 'axios'");
+  });
+
+  it('sends no telemetry to Redocly, however long the reader stays', async () => {
+    // Redoc 3 batches its usage traces and posts them to otel.cloud.redocly.com about 5 s after the page
+    // loads; stay 10 s, so that a page rendered with telemetry on is caught.
+    const stay = loadedAt + 10_000 - performance.now();
+    if (stay > 0) await page.waitForRequest((r) => !isLocal(r.url()), { timeout: stay }).catch(() => {});
+    expect(log.externalRequests).toEqual([]);
   });
 
   it('saves a screenshot of the operation', async () => {
