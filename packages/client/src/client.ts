@@ -1,4 +1,4 @@
-import type { ListProfilesQuery, Profile, paths } from '@insightiq/profiles-types';
+import type { ListProfilesQuery, operations, Profile, paths } from '@insightiq/profiles-types';
 import createClient, { type Client } from 'openapi-fetch';
 import { ValidationError } from './errors.js';
 import { ApiPromise, type Page, PagePromise } from './pagination.js';
@@ -31,7 +31,9 @@ export interface ClientOptions {
   timeoutMs?: number | undefined;
   /**
    * The fetch to use (tests, proxies, instrumentation). Default: the global `fetch`. It gets the
-   * request and an init whose `signal` aborts it (timeout or the caller's signal).
+   * request and an init whose `signal` aborts it (timeout or the caller's signal). Without a
+   * caller's signal, that signal is shared by the attempts whose deadlines fall within the same
+   * 16 ms, so it may abort after your fetch has settled: ignore it then.
    */
   fetch?: ((request: Request, init: { signal: AbortSignal }) => Promise<Response>) | undefined;
   /** Headers sent with every request. */
@@ -75,6 +77,10 @@ const basicAuth = (id: string, secret: string) =>
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The top-level shapes of the 2xx bodies, checked before the caller sees them. */
+const isPage = (body: unknown) => isObject(body) && Array.isArray(body.data) && isObject(body.metadata);
+const isProfile = (body: unknown) => isObject(body) && typeof body.id === 'string';
 
 const reject = <T>(error: unknown) => new ApiPromise<T>(() => Promise.reject(error));
 
@@ -145,6 +151,25 @@ export function createProfilesClient(options: ClientOptions = {}): ProfilesClien
     timeoutMs,
     redact: (text) => text.split(clientSecret).join('[redacted]').split(token).join('[redacted]'),
   };
+  /** One call: `send` runs its attempts, each a GET through openapi-fetch with the attempt's signal. */
+  const call = <T>(
+    path: keyof paths,
+    params: operations[keyof operations]['parameters'],
+    isValid: (body: unknown) => boolean,
+    o: RequestOptions,
+  ) =>
+    send<T>(
+      ({ signal, headers }) =>
+        (raw.GET as (path: string, init: object) => ReturnType<Attempt>)(path, {
+          params,
+          parseAs: 'text',
+          headers,
+          fetch: (request: Request) => fetcher(request, { signal }),
+        }),
+      isValid,
+      defaults,
+      o,
+    );
   const checkRequestOptions = (o: RequestOptions) => {
     if (o.maxRetries !== undefined) checkInteger('maxRetries', o.maxRetries, 0);
     if (o.timeoutMs !== undefined) checkInteger('timeoutMs', o.timeoutMs, 1);
@@ -160,22 +185,12 @@ export function createProfilesClient(options: ClientOptions = {}): ProfilesClien
       } catch (error) {
         return new PagePromise(() => Promise.reject(error), 0, 1, 1);
       }
-      const fetchPage = async (offset: number) => {
-        const attempt: Attempt = ({ signal, headers }) =>
-          raw.GET('/v1/profiles', {
-            params: { query: { ...query, offset } },
-            parseAs: 'text',
-            headers,
-            fetch: (request) => fetcher(request, { signal }),
-          });
-        const result = await send<Omit<Page, 'requestId'>>(
-          attempt,
-          (body) => isObject(body) && Array.isArray(body.data) && isObject(body.metadata),
-          defaults,
-          requestOptions,
-        );
-        return { ...result, data: { ...result.data, requestId: result.requestId } };
-      };
+      const fetchPage = (offset: number) =>
+        call<Page>('/v1/profiles', { query: { ...query, offset } }, isPage, requestOptions).then((result) => {
+          // The parsed body is the client's own: it becomes the page.
+          result.data.requestId = result.requestId;
+          return result;
+        });
       return new PagePromise(fetchPage, query.offset ?? 0, query.limit ?? 10, maxItems);
     },
 
@@ -186,16 +201,7 @@ export function createProfilesClient(options: ClientOptions = {}): ProfilesClien
       } catch (error) {
         return reject(error);
       }
-      const attempt: Attempt = ({ signal, headers }) =>
-        raw.GET('/v1/profiles/{id}', {
-          params: { path: { id } },
-          parseAs: 'text',
-          headers,
-          fetch: (request) => fetcher(request, { signal }),
-        });
-      return new ApiPromise(() =>
-        send<Profile>(attempt, (body) => isObject(body) && typeof body.id === 'string', defaults, options),
-      );
+      return new ApiPromise(() => call<Profile>('/v1/profiles/{id}', { path: { id } }, isProfile, options));
     },
   };
 

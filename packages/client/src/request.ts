@@ -1,3 +1,4 @@
+import { Deadline } from './deadline.js';
 import { AbortError, ApiError, apiErrorFor, ConnectionError, TimeoutError } from './errors.js';
 
 /** Options of one call; each overrides the client's option of the same name. */
@@ -36,6 +37,7 @@ export interface CallDefaults {
 }
 
 const RETRY_STATUSES = [408, 409, 429];
+const NO_HEADERS: Record<string, string> = {};
 
 const headersOf = (response: Response): Record<string, string> => Object.fromEntries(response.headers);
 
@@ -74,41 +76,39 @@ export async function send<T>(
   defaults: CallDefaults,
   options: RequestOptions,
 ): Promise<WithResponse<T>> {
-  const { signal, headers = {} } = options;
+  const { signal, headers = NO_HEADERS } = options;
   const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
   const maxRetries = options.maxRetries ?? defaults.maxRetries;
   for (let n = 0; ; n++) {
     if (signal?.aborted) throw new AbortError('Request was aborted by the caller.');
-    // The attempt races its own abort, so that a fetch that ignores its signal cannot outlive the timeout.
-    const controller = new AbortController();
+    // Without a caller's signal, the fetch gets the shared deadline's signal; with one, its own
+    // controller, which either the caller or the deadline aborts. Either also ends the attempt
+    // itself (`stop`), so that a fetch that ignores its signal cannot outlive them.
+    const own = signal ? new AbortController() : undefined;
     let stop: (reason: unknown) => void = () => {};
-    const stopped = new Promise<never>((_, reject) => {
-      stop = (reason) => {
-        controller.abort(reason);
-        reject(reason);
-      };
-    });
-    stopped.catch(() => {});
-    const onAbort = () => stop(signal?.reason);
+    const onEnd = (reason: unknown) => {
+      own?.abort(reason);
+      stop(reason);
+    };
+    const onAbort = () => onEnd(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stop(new Error('timeout'));
-    }, timeoutMs);
+    const deadline = Deadline.start(timeoutMs, onEnd);
     let result: Awaited<ReturnType<Attempt>> | undefined;
     let failure: ConnectionError | undefined;
     try {
-      result = await Promise.race([attempt({ signal: controller.signal, headers }), stopped]);
+      result = await new Promise<Awaited<ReturnType<Attempt>>>((resolve, reject) => {
+        stop = reject;
+        attempt({ signal: own?.signal ?? deadline.signal, headers }).then(resolve, reject);
+      });
     } catch (cause) {
       if (signal?.aborted) throw new AbortError('Request was aborted by the caller.', { cause });
-      failure = timedOut
+      failure = deadline.signal.aborted
         ? new TimeoutError(`Request timed out after ${timeoutMs} ms (attempt ${n + 1} of ${maxRetries + 1}).`)
         : new ConnectionError(
             `Connection error (attempt ${n + 1} of ${maxRetries + 1}): ${defaults.redact(String((cause as Error)?.message ?? cause))}`,
           );
     } finally {
-      clearTimeout(timer);
+      deadline.end(onEnd);
       signal?.removeEventListener('abort', onAbort);
     }
     const response = result?.response;

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { Deadline, GRAIN_MS, pendingDeadlines } from '../../src/deadline.js';
+import { TimeoutError } from '../../src/index.js';
+import { ID, stubFetch, testClient } from '../helpers.js';
+
+/** Timers that keep this process alive. */
+const refTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
+const expiry = () => {
+  let expired!: (reason: Error) => void;
+  const reason = new Promise<Error>((resolve) => {
+    expired = resolve;
+  });
+  return { onExpire: (r: Error) => expired(r), reason };
+};
+
+describe('shared attempt deadlines', () => {
+  it('attempts ending in the same slot share one deadline, which ends them all at their timeout, never before', async () => {
+    const before = pendingDeadlines();
+    const started = performance.now();
+    const a = expiry();
+    const b = expiry();
+    const first = Deadline.start(40, a.onExpire);
+    const second = Deadline.start(40, b.onExpire);
+    expect(second).toBe(first);
+    expect(pendingDeadlines()).toBe(before + 1);
+    expect(first.signal.aborted).toBe(false);
+
+    const [reasonA, reasonB] = await Promise.all([a.reason, b.reason]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(40);
+    expect(reasonA).toBe(reasonB);
+    expect(reasonA.message).toBe('timeout');
+    expect(first.signal.aborted).toBe(true);
+    expect(first.signal.reason).toBe(reasonA);
+    expect(pendingDeadlines()).toBe(before);
+  });
+
+  it('a later attempt gets a later deadline, never an expired one', async () => {
+    const a = expiry();
+    const first = Deadline.start(20, a.onExpire);
+    await a.reason;
+    const b = expiry();
+    const next = Deadline.start(20, b.onExpire);
+    expect(next).not.toBe(first);
+    expect(next.signal.aborted).toBe(false);
+    next.end(b.onExpire);
+  });
+
+  it('calls back only the attempts still running', async () => {
+    const running = expiry();
+    let endedCalled = false;
+    const onEnded = () => {
+      endedCalled = true;
+    };
+    const deadline = Deadline.start(2 * GRAIN_MS, onEnded);
+    expect(Deadline.start(2 * GRAIN_MS, running.onExpire)).toBe(deadline);
+    deadline.end(onEnded);
+    await running.reason;
+    expect(endedCalled).toBe(false);
+  });
+
+  it('keeps the process alive only while an attempt waits', () => {
+    const idle = refTimers();
+    const onExpire = () => {};
+    const deadline = Deadline.start(60_000, onExpire);
+    expect(refTimers()).toBe(idle + 1);
+    const other = () => {};
+    Deadline.start(60_000, other);
+    deadline.end(onExpire);
+    expect(refTimers()).toBe(idle + 1);
+    deadline.end(other);
+    expect(refTimers()).toBe(idle);
+  });
+
+  it('never warns of a listener leak, however many requests share its signal', async () => {
+    // undici adds an abort listener per request to the signal it is given, and removes it only
+    // when the request is garbage-collected.
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    // Collected here instead of printed: the control below warns on purpose.
+    const printers = process.listeners('warning');
+    process.removeAllListeners('warning');
+    process.on('warning', onWarning);
+    const onExpire = () => {};
+    const deadline = Deadline.start(60_000, onExpire);
+    for (let i = 0; i < 2000; i++) deadline.signal.addEventListener('abort', () => {});
+    const plain = new AbortController().signal;
+    for (let i = 0; i < 11; i++) plain.addEventListener('abort', () => {});
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
+    for (const printer of printers) process.on('warning', printer);
+    deadline.end(onExpire);
+    // The plain signal shows that the warning would be seen.
+    expect(warnings.map((w) => w.name)).toEqual(['MaxListenersExceededWarning']);
+    expect(warnings[0]?.message).toContain('11 abort listeners');
+  });
+});
+
+/** A fetch that never answers until its signal aborts, keeping the signal it got. */
+function hangingFetch() {
+  const signals: AbortSignal[] = [];
+  const reply = (_request: Request, { signal }: { signal: AbortSignal }) =>
+    new Promise<Response>((_, reject) => {
+      signals.push(signal);
+      signal.addEventListener('abort', () => reject(signal.reason));
+    });
+  return { ...stubFetch(reply), signals };
+}
+
+describe('timeouts through the client', () => {
+  it('concurrent calls with the same timeout each time out, and each fetch is aborted', async () => {
+    const { fetch, signals } = hangingFetch();
+    const client = testClient(fetch, { timeoutMs: 30, maxRetries: 0 });
+    const errors = await Promise.all([1, 2, 3].map(() => client.profiles.get(ID).catch((e: unknown) => e)));
+    for (const error of errors) expect(error).toBeInstanceOf(TimeoutError);
+    expect(signals).toHaveLength(3);
+    expect(signals.every((s) => s.aborted)).toBe(true);
+  });
+
+  it('with a caller’s signal, the fetch gets a signal of its own, aborted by the timeout', async () => {
+    const { fetch, signals } = hangingFetch();
+    const caller = new AbortController();
+    const error = await testClient(fetch, { timeoutMs: 30, maxRetries: 0 })
+      .profiles.get(ID, { signal: caller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(signals[0]).not.toBe(caller.signal);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(caller.signal.aborted).toBe(false);
+  });
+});
