@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../src/index.js';
-import { AUTH, expectConforms, get } from './helpers.js';
+import { AUTH, contract, expectConforms, get } from './helpers.js';
 
 const ID = '3640aa41-55d3-4198-9092-ef9ced03d7fb';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -136,10 +136,17 @@ describe('faults outside the contract, for resilience tests', () => {
   });
   afterAll(() => mock.close());
 
-  it('503 answers with the Error body', async () => {
+  it('503, a status the contract does not document, still answers with its Error body and request id', async () => {
     const answer = await get(mock.url, '/v1/profiles', { 'x-mock-fault': '503' });
     expect(answer.status).toBe(503);
-    expect((answer.body as any).error.error_code).toBe('SERVICE_UNAVAILABLE');
+    expect(contract.validateSchema('Error', answer.body)).toEqual([]);
+    const requestId = answer.headers.get('request-id');
+    expect(requestId).toMatch(UUID);
+    expect((answer.body as any).error).toMatchObject({
+      error_code: 'SERVICE_UNAVAILABLE',
+      http_status_code: 503,
+      request_id: requestId,
+    });
   });
 
   it('malformed answers 200 with a body that is not JSON', async () => {
