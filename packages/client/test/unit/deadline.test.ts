@@ -6,6 +6,14 @@ import { ID, stubFetch, testClient } from '../helpers.js';
 /** Timers that keep this process alive. */
 const refTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 
+/**
+ * Waits until a deadline of `timeoutMs` from now lies early in its slot, so that the next few
+ * synchronous `Deadline.start(timeoutMs)` calls land in the same slot whatever the scheduler does.
+ */
+const slotStart = (timeoutMs: number) => {
+  while ((performance.now() + timeoutMs) % GRAIN_MS > 2);
+};
+
 const expiry = () => {
   let expired!: (reason: Error) => void;
   const reason = new Promise<Error>((resolve) => {
@@ -20,6 +28,7 @@ describe('shared attempt deadlines', () => {
     const started = performance.now();
     const a = expiry();
     const b = expiry();
+    slotStart(40);
     const first = Deadline.start(40, a.onExpire);
     const second = Deadline.start(40, b.onExpire);
     expect(second).toBe(first);
@@ -52,6 +61,7 @@ describe('shared attempt deadlines', () => {
     const onEnded = () => {
       endedCalled = true;
     };
+    slotStart(2 * GRAIN_MS);
     const deadline = Deadline.start(2 * GRAIN_MS, onEnded);
     expect(Deadline.start(2 * GRAIN_MS, running.onExpire)).toBe(deadline);
     deadline.end(onEnded);
@@ -62,6 +72,7 @@ describe('shared attempt deadlines', () => {
   it('keeps the process alive only while an attempt waits', () => {
     const idle = refTimers();
     const onExpire = () => {};
+    slotStart(60_000);
     const deadline = Deadline.start(60_000, onExpire);
     expect(refTimers()).toBe(idle + 1);
     const other = () => {};
