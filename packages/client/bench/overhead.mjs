@@ -2,13 +2,12 @@
 // Per-call cost of client.profiles.list() against raw openapi-fetch and raw fetch, measured in one
 // run: first over an in-process fetch stub (pure client overhead), then against an HTTP server on
 // loopback. Prints calls per second and ratios; asserts nothing.
-// Usage: pnpm --filter @insightiq/profiles-client bench [calls]
+// Usage: pnpm --filter @insightiq/profiles-client bench [rounds]
 import { spawn } from 'node:child_process';
 import createClient from 'openapi-fetch';
 import { createProfilesClient } from '../dist/index.js';
 
-const calls = Number(process.argv[2] ?? 20_000);
-const ROUNDS = 6;
+const ROUNDS = Number(process.argv[2] ?? 30);
 const body = JSON.stringify({
   data: Array.from({ length: 10 }, (_, i) => ({
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -44,35 +43,46 @@ function subjects(baseUrl, fetchImpl) {
   };
 }
 
+/** Microseconds per call of `fn`, over `n` sequential calls. */
 async function measure(fn, n) {
-  for (let i = 0; i < Math.min(1000, n); i++) await fn(); // warm-up
   const started = performance.now();
   for (let i = 0; i < n; i++) await fn();
-  return n / ((performance.now() - started) / 1000);
+  return ((performance.now() - started) * 1000) / n;
 }
 
-async function report(title, set, n) {
-  console.log(`\n${title} (best of ${ROUNDS} rounds of ${n / 2} sequential calls each)`);
-  const rates = {};
-  // Interleaved rounds, so that drift of the machine hits every subject alike; the best round of
-  // each subject is its figure (noise from other processes only ever slows a round down).
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, fn] of Object.entries(set))
-      rates[name] = Math.max(rates[name] ?? 0, await measure(fn, n / 2));
-  }
-  for (const [name, rate] of Object.entries(rates))
-    console.log(`  ${name.padEnd(24)} ${rate.toFixed(0).padStart(8)} calls/s`);
-  const client = rates['profiles-client list()'];
-  const raw = rates['openapi-fetch GET'];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const more = (a, b) => `${((a / b - 1) * 100).toFixed(1)}% more`;
+
+/**
+ * Many short rounds, the subjects interleaved within each, so that drift of the machine hits every
+ * subject alike; each subject's figure is its median round, which GC pauses and other processes
+ * move far less than a mean or a single long run.
+ */
+async function report(title, set, rounds, perRound) {
+  console.log(`\n${title} (median of ${rounds} interleaved rounds of ${perRound} sequential calls)`);
+  for (const fn of Object.values(set)) await measure(fn, perRound); // warm-up
+  const times = Object.fromEntries(Object.keys(set).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++)
+    for (const [name, fn] of Object.entries(set)) times[name].push(await measure(fn, perRound));
+  const us = Object.fromEntries(Object.entries(times).map(([name, xs]) => [name, median(xs)]));
+  for (const [name, t] of Object.entries(us))
+    console.log(
+      `  ${name.padEnd(24)} ${t.toFixed(2).padStart(7)} µs/call ${(1e6 / t).toFixed(0).padStart(8)} calls/s`,
+    );
+  const client = us['profiles-client list()'];
+  const raw = us['openapi-fetch GET'];
   console.log(
-    `  client cost per call vs openapi-fetch: ${((raw / client - 1) * 100).toFixed(1)}% more (target: <= 10%)`,
+    `  client cost per call vs openapi-fetch: ${more(client, raw)} (+${(client - raw).toFixed(2)} µs; target: <= 10%)`,
   );
-  console.log(
-    `  openapi-fetch vs fetch: ${((rates['fetch + JSON.parse'] / raw - 1) * 100).toFixed(1)}% more`,
-  );
+  console.log(`  openapi-fetch cost per call vs fetch: ${more(raw, us['fetch + JSON.parse'])}`);
 }
 
-await report('In-process fetch stub: pure client overhead', subjects('https://api.bench', stub), calls);
+await report(
+  'In-process fetch stub: pure client overhead',
+  subjects('https://api.bench', stub),
+  ROUNDS,
+  2000,
+);
 
 const code = `const b = process.argv[1]; require('node:http').createServer((q, r) => { r.writeHead(200, ${JSON.stringify(headers)}); r.end(b); })
   .listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port); });`;
@@ -82,7 +92,8 @@ try {
   await report(
     'HTTP server on loopback (a separate process)',
     subjects(url, (r) => fetch(r)),
-    Math.min(calls, 4000),
+    Math.ceil(ROUNDS / 2),
+    500,
   );
 } finally {
   server.kill();

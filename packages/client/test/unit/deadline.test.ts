@@ -82,29 +82,6 @@ describe('shared attempt deadlines', () => {
     deadline.end(other);
     expect(refTimers()).toBe(idle);
   });
-
-  it('never warns of a listener leak, however many requests share its signal', async () => {
-    // undici adds an abort listener per request to the signal it is given, and removes it only
-    // when the request is garbage-collected.
-    const warnings: Error[] = [];
-    const onWarning = (warning: Error) => warnings.push(warning);
-    // Collected here instead of printed: the control below warns on purpose.
-    const printers = process.listeners('warning');
-    process.removeAllListeners('warning');
-    process.on('warning', onWarning);
-    const onExpire = () => {};
-    const deadline = Deadline.start(60_000, onExpire);
-    for (let i = 0; i < 2000; i++) deadline.signal.addEventListener('abort', () => {});
-    const plain = new AbortController().signal;
-    for (let i = 0; i < 11; i++) plain.addEventListener('abort', () => {});
-    await new Promise((resolve) => setImmediate(resolve));
-    process.off('warning', onWarning);
-    for (const printer of printers) process.on('warning', printer);
-    deadline.end(onExpire);
-    // The plain signal shows that the warning would be seen.
-    expect(warnings.map((w) => w.name)).toEqual(['MaxListenersExceededWarning']);
-    expect(warnings[0]?.message).toContain('11 abort listeners');
-  });
 });
 
 /** A fetch that never answers until its signal aborts, keeping the signal it got. */
