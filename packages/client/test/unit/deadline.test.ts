@@ -1,3 +1,4 @@
+import { defaultMaxListeners, getMaxListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { Deadline, GRAIN_MS, pendingDeadlines } from '../../src/deadline.js';
 import { TimeoutError } from '../../src/index.js';
@@ -81,6 +82,14 @@ describe('shared attempt deadlines', () => {
     expect(refTimers()).toBe(idle + 1);
     deadline.end(other);
     expect(refTimers()).toBe(idle);
+  });
+
+  it('leaves its listener limit as Node sets it, which undici reads on every request', () => {
+    // A limit of 0 makes getMaxListeners() throw, and undici would catch that on every request.
+    const onExpire = () => {};
+    const deadline = Deadline.start(60_000, onExpire);
+    expect(getMaxListeners(deadline.signal)).toBe(defaultMaxListeners);
+    deadline.end(onExpire);
   });
 });
 
