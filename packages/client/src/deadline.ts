@@ -2,8 +2,8 @@
  * Attempt deadlines, shared between attempts that end at about the same time.
  *
  * Every attempt needs a signal that aborts its fetch at its timeout. One `AbortController` per
- * attempt costs, on Node 20, about half of what openapi-fetch's whole call costs (the signal is made
- * transferable on creation). So the attempts whose deadlines fall in the same `GRAIN_MS` slot share
+ * attempt costs, on Node 20, about 5.7 µs (the signal is made transferable on creation): a quarter
+ * of a whole openapi-fetch call over an in-process fetch. So the attempts whose deadlines fall in the same `GRAIN_MS` slot share
  * one controller and one timer: when the slot ends, every attempt in it has run at least its
  * `timeoutMs` (and at most `GRAIN_MS` more), so aborting them together is exactly their timeout.
  *
