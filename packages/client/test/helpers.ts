@@ -57,6 +57,20 @@ export const page = (from: number, count: number, limit = 10) =>
     metadata: { offset: from, limit },
   });
 
+/**
+ * A fetch whose requests never answer until their signal aborts; with replies given, only the
+ * first hangs and the replies follow. It keeps every signal a hanging request got.
+ */
+export function hangingFetch(...then: Reply[]) {
+  const signals: AbortSignal[] = [];
+  const hang = (_request: Request, { signal }: { signal: AbortSignal }) =>
+    new Promise<Response>((_, reject) => {
+      signals.push(signal);
+      signal.addEventListener('abort', () => reject(signal.reason));
+    });
+  return { ...stubFetch(hang, ...then), signals };
+}
+
 /** A client with test credentials, no retry delay worth waiting for, and the given fetch. */
 export const testClient = (fetch: ClientOptions['fetch'], options: ClientOptions = {}) =>
   createProfilesClient({

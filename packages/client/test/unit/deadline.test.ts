@@ -2,7 +2,7 @@ import { defaultMaxListeners, getMaxListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { Deadline, GRAIN_MS, pendingDeadlines } from '../../src/deadline.js';
 import { TimeoutError } from '../../src/index.js';
-import { ID, stubFetch, testClient } from '../helpers.js';
+import { hangingFetch, ID, testClient } from '../helpers.js';
 
 /** Timers that keep this process alive. */
 const refTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
@@ -92,17 +92,6 @@ describe('shared attempt deadlines', () => {
     deadline.end(onExpire);
   });
 });
-
-/** A fetch that never answers until its signal aborts, keeping the signal it got. */
-function hangingFetch() {
-  const signals: AbortSignal[] = [];
-  const reply = (_request: Request, { signal }: { signal: AbortSignal }) =>
-    new Promise<Response>((_, reject) => {
-      signals.push(signal);
-      signal.addEventListener('abort', () => reject(signal.reason));
-    });
-  return { ...stubFetch(reply), signals };
-}
 
 describe('timeouts through the client', () => {
   it('concurrent calls with the same timeout each time out, and each fetch is aborted', async () => {

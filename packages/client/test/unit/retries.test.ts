@@ -7,7 +7,7 @@ import {
   TimeoutError,
 } from '../../src/index.js';
 import { retryDelay } from '../../src/request.js';
-import { errorBody, ID, json, page, profile, stubFetch, testClient } from '../helpers.js';
+import { errorBody, hangingFetch, ID, json, page, profile, stubFetch, testClient } from '../helpers.js';
 
 const ok = () => json(200, profile(1));
 
@@ -79,13 +79,9 @@ describe('retries', () => {
   });
 });
 
-/** A fetch that never answers until its signal aborts. */
-const hanging = (_request: Request, { signal }: { signal: AbortSignal }) =>
-  new Promise<Response>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-
 describe('timeouts and cancellation', () => {
   it('an attempt past timeoutMs gives a TimeoutError (after its retries)', async () => {
-    const { fetch, requests } = stubFetch(hanging);
+    const { fetch, requests } = hangingFetch();
     const error = await testClient(fetch, { timeoutMs: 50, maxRetries: 0 })
       .profiles.get(ID)
       .catch((e: unknown) => e);
@@ -103,14 +99,14 @@ describe('timeouts and cancellation', () => {
   });
 
   it('a timeout is retried, and the per-request timeout wins', async () => {
-    const { fetch, requests } = stubFetch(hanging, ok());
+    const { fetch, requests } = hangingFetch(ok());
     const client = testClient(fetch, { timeoutMs: 60_000 });
     await expect(client.profiles.get(ID, { timeoutMs: 30 })).resolves.toMatchObject({ id: profile(1).id });
     expect(requests).toHaveLength(2);
   });
 
   it('the caller aborting a request in flight gives an AbortError, not retried', async () => {
-    const { fetch, requests } = stubFetch(hanging);
+    const { fetch, requests } = hangingFetch();
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
     await expect(testClient(fetch).profiles.get(ID, { signal: controller.signal })).rejects.toBeInstanceOf(
