@@ -1,6 +1,7 @@
 import type { ListProfilesQuery, operations, Profile, paths } from '@insightiq/profiles-types';
-import createClient, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import { ValidationError } from './errors.js';
+import { createClient } from './openapi-fetch.js';
 import { ApiPromise, type Page, PagePromise } from './pagination.js';
 import { type Attempt, type CallDefaults, type RequestOptions, send } from './request.js';
 import { checkInteger, checkListQuery, checkUuid } from './validation.js';
