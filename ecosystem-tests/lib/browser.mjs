@@ -1,0 +1,72 @@
+// Runs a built browser project in Debian's headless Chromium: a static server on loopback serves
+// the project, the page calls the mock (another origin, so CORS applies), and any request that
+// would leave the machine is refused and reported.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript' };
+const LOCAL = /^(data:|blob:|about:|https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/)/;
+
+/** Serves `dir` on a free loopback port. */
+function serve(dir) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
+    try {
+      const body = await readFile(join(dir, path === '/' ? 'index.html' : path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Opens `dir`'s index.html with `?mock=<mockUrl>`; resolves to the text of `#result` once the program has finished. */
+export async function runInBrowser(dir, mockUrl) {
+  const server = await serve(dir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (LOCAL.test(url)) return route.continue();
+      problems.push(`left the machine: ${url}`);
+      return route.abort('blockedbyclient');
+    });
+    const { port } = server.address();
+    await page.goto(`http://127.0.0.1:${port}/?mock=${encodeURIComponent(mockUrl)}`);
+    const result = page.locator('#result:not([data-status="pending"])');
+    await result.waitFor({ timeout: 60_000 });
+    const status = await result.getAttribute('data-status');
+    const text = await result.textContent();
+    // 404 and 429 are the program's own expected errors: Chromium logs each failed request.
+    const unexpected = problems.filter((p) => !/status of (404|429)/.test(p));
+    if (status !== 'ok' || unexpected.length) {
+      throw new Error(
+        `the page reported ${status}: ${text}${unexpected.length ? `\n${unexpected.join('\n')}` : ''}`,
+      );
+    }
+    return text;
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
+}

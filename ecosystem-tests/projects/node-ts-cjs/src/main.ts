@@ -1,0 +1,13 @@
+// Compiled to CommonJS: `import` becomes `require('@insightiq/profiles-client')`.
+import { exercise } from './exercise.js';
+
+async function main(): Promise<void> {
+  const baseUrl = process.env.MOCK_URL;
+  if (!baseUrl) throw new Error('MOCK_URL is not set');
+  console.log(JSON.stringify(await exercise(baseUrl)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
