@@ -1,5 +1,5 @@
 import { defaultMaxListeners, getMaxListeners } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Deadline, GRAIN_MS, pendingDeadlines } from '../../src/deadline.js';
 import { TimeoutError } from '../../src/index.js';
 import { hangingFetch, ID, testClient } from '../helpers.js';
@@ -7,37 +7,51 @@ import { hangingFetch, ID, testClient } from '../helpers.js';
 /** Timers that keep this process alive. */
 const refTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 
-/**
- * Waits until a deadline of `timeoutMs` from now lies early in its slot, so that the next few
- * synchronous `Deadline.start(timeoutMs)` calls land in the same slot whatever the scheduler does.
- */
-const slotStart = (timeoutMs: number) => {
-  while ((performance.now() + timeoutMs) % GRAIN_MS > 2);
-};
-
 const expiry = () => {
   let expired!: (reason: Error) => void;
   const reason = new Promise<Error>((resolve) => {
     expired = resolve;
   });
-  return { onExpire: (r: Error) => expired(r), reason };
+  let at: number | undefined;
+  return {
+    onExpire: (r: Error) => {
+      at = performance.now();
+      expired(r);
+    },
+    reason,
+    expiredAt: () => at,
+  };
 };
+
+// The clock is vitest's: `performance.now()` moves only when a test advances it, so which slot a
+// deadline falls in, and when it fires, never depend on the machine's speed or load.
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('shared attempt deadlines', () => {
   it('attempts ending in the same slot share one deadline, which ends them all at their timeout, never before', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const before = pendingDeadlines();
     const started = performance.now();
     const a = expiry();
     const b = expiry();
-    slotStart(40);
     const first = Deadline.start(40, a.onExpire);
-    const second = Deadline.start(40, b.onExpire);
+    await vi.advanceTimersByTimeAsync(1); // a millisecond later, still the same slot
+    const second = Deadline.start(39, b.onExpire);
     expect(second).toBe(first);
     expect(pendingDeadlines()).toBe(before + 1);
-    expect(first.signal.aborted).toBe(false);
 
+    await vi.advanceTimersByTimeAsync(38); // 39 ms after the first start
+    expect(first.signal.aborted).toBe(false);
+    expect(a.expiredAt()).toBeUndefined();
+
+    await vi.advanceTimersByTimeAsync(GRAIN_MS);
     const [reasonA, reasonB] = await Promise.all([a.reason, b.reason]);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(40);
+    const endedAfter = (a.expiredAt() as number) - started;
+    expect(endedAfter).toBeGreaterThanOrEqual(40);
+    expect(endedAfter).toBeLessThanOrEqual(40 + GRAIN_MS);
+    expect(b.expiredAt()).toBe(a.expiredAt());
     expect(reasonA).toBe(reasonB);
     expect(reasonA.message).toBe('timeout');
     expect(first.signal.aborted).toBe(true);
@@ -45,9 +59,22 @@ describe('shared attempt deadlines', () => {
     expect(pendingDeadlines()).toBe(before);
   });
 
+  it('attempts ending in different slots get different deadlines', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const a = expiry();
+    const b = expiry();
+    const first = Deadline.start(40, a.onExpire);
+    const later = Deadline.start(40 + GRAIN_MS, b.onExpire);
+    expect(later).not.toBe(first);
+    first.end(a.onExpire);
+    later.end(b.onExpire);
+  });
+
   it('a later attempt gets a later deadline, never an expired one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const a = expiry();
     const first = Deadline.start(20, a.onExpire);
+    await vi.advanceTimersByTimeAsync(20 + GRAIN_MS);
     await a.reason;
     const b = expiry();
     const next = Deadline.start(20, b.onExpire);
@@ -57,27 +84,29 @@ describe('shared attempt deadlines', () => {
   });
 
   it('calls back only the attempts still running', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const running = expiry();
     let endedCalled = false;
     const onEnded = () => {
       endedCalled = true;
     };
-    slotStart(2 * GRAIN_MS);
     const deadline = Deadline.start(2 * GRAIN_MS, onEnded);
     expect(Deadline.start(2 * GRAIN_MS, running.onExpire)).toBe(deadline);
     deadline.end(onEnded);
+    await vi.advanceTimersByTimeAsync(3 * GRAIN_MS);
     await running.reason;
     expect(endedCalled).toBe(false);
   });
 
   it('keeps the process alive only while an attempt waits', () => {
+    // A frozen clock (both starts share a slot) with Node's real timers, which the process counts.
+    vi.useFakeTimers({ toFake: ['performance'] });
     const idle = refTimers();
     const onExpire = () => {};
-    slotStart(60_000);
     const deadline = Deadline.start(60_000, onExpire);
     expect(refTimers()).toBe(idle + 1);
     const other = () => {};
-    Deadline.start(60_000, other);
+    expect(Deadline.start(60_000, other)).toBe(deadline);
     deadline.end(onExpire);
     expect(refTimers()).toBe(idle + 1);
     deadline.end(other);

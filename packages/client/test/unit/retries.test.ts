@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   ConnectionError,
@@ -11,16 +11,20 @@ import { errorBody, hangingFetch, ID, json, page, profile, stubFetch, testClient
 
 const ok = () => json(200, profile(1));
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('retries', () => {
-  it('a 429 with Retry-After: 1 then a 200 succeeds after about a second', async () => {
+  it('a 429 with Retry-After: 1 then a 200 succeeds, retried after exactly that second', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
     const { fetch, requests } = stubFetch(json(429, errorBody(429), { 'retry-after': '1' }), ok());
-    const started = performance.now();
-    const result = await testClient(fetch).profiles.get(ID);
-    const waited = performance.now() - started;
-    expect(result.id).toBe(profile(1).id);
+    const result = testClient(fetch).profiles.get(ID).then((r) => r);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await result).id).toBe(profile(1).id);
     expect(requests).toHaveLength(2);
-    expect(waited).toBeGreaterThanOrEqual(950);
-    expect(waited).toBeLessThan(2500);
   });
 
   it('500 three times gives InternalServerError after exactly 3 attempts with the default maxRetries', async () => {
@@ -116,15 +120,17 @@ describe('timeouts and cancellation', () => {
   });
 
   it('the caller aborting during a backoff wait stops the wait at once', async () => {
+    // The clock stands still: only the abort can end the 30 s wait.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
     const { fetch, requests } = stubFetch(json(503, errorBody(503), { 'retry-after': '30' }));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const started = performance.now();
-    const error = await testClient(fetch)
+    const error = testClient(fetch)
       .profiles.get(ID, { signal: controller.signal })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AbortError);
-    expect(performance.now() - started).toBeLessThan(5000);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(requests).toHaveLength(1);
+    controller.abort();
+    expect(await error).toBeInstanceOf(AbortError);
     expect(requests).toHaveLength(1);
   });
 
