@@ -55,7 +55,8 @@ function typesOf(doc, schema) {
   if (s.type === undefined)
     return s.enum ? new Set(s.enum.map((v) => (v === null ? 'null' : typeof v))) : undefined;
   const types = new Set(Array.isArray(s.type) ? s.type : [s.type]);
-  if (types.has('integer') && !types.has('number')) types.add('integer');
+  // Every integer is a number: a `number` accepts (or may return) integers too.
+  if (types.has('number')) types.add('integer');
   return types;
 }
 

@@ -151,6 +151,7 @@ const nonBreakingFixtures: Array<[string, (d: Doc) => void, string]> = [
   ['a loosened bound', (d) => (P(d).Limit.schema.maximum = 500), 'loosened-bound'],
   ['a removed minimum', (d) => delete P(d).Offset.schema.minimum, 'loosened-bound'],
   ['a widened parameter type', (d) => (P(d).Limit.schema.type = ['integer', 'string']), 'widened-type'],
+  ['a parameter widened from integer to number', (d) => (P(d).Limit.schema.type = 'number'), 'widened-type'],
   [
     'a field made non-nullable',
     (d) => (S(d).Profile.properties.full_name.type = 'string'),
