@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { followRefs } from '@insightiq/profiles-spec/validate';
 
 const require = createRequire(import.meta.url);
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,13 +74,7 @@ if (!options || JSON.parse(options).disableTelemetry !== true) {
 writeFileSync(join(dist, 'index.html'), html);
 
 // Try it: one self-contained page with the parameters, bounds and servers of the contract.
-const deref = (v) =>
-  v?.$ref
-    ? v.$ref
-        .slice(2)
-        .split('/')
-        .reduce((o, k) => o[k], spec)
-    : v;
+const deref = (v) => followRefs(spec, v, '').value;
 const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
   Object.entries(item).map(([method, op]) => ({
     operationId: op.operationId,

@@ -15,6 +15,10 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { escapePointer, valueAtPointer } from './pointer.js';
+
+export { escapePointer, followRefs, parsePointer, valueAtPointer } from './pointer.js';
+
 import {
   type HeaderObject,
   type OpenApiDocument,
@@ -77,14 +81,8 @@ export interface ContractValidator {
 const DOC_ID = 'urn:insightiq:profiles:openapi';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
-const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
-
 function resolvePointer(doc: unknown, pointer: string): unknown {
-  let value = doc as Record<string, unknown> | undefined;
-  for (const raw of pointer.replace(/^#\/?/, '').split('/')) {
-    if (raw === '') continue;
-    value = value?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')] as Record<string, unknown> | undefined;
-  }
+  const value = valueAtPointer(doc, pointer);
   if (value === undefined) throw new Error(`contract: nothing at ${pointer}`);
   return value;
 }

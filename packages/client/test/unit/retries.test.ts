@@ -19,7 +19,9 @@ describe('retries', () => {
   it('a 429 with Retry-After: 1 then a 200 succeeds, retried after exactly that second', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
     const { fetch, requests } = stubFetch(json(429, errorBody(429), { 'retry-after': '1' }), ok());
-    const result = testClient(fetch).profiles.get(ID).then((r) => r);
+    const result = testClient(fetch)
+      .profiles.get(ID)
+      .then((r) => r);
     await vi.advanceTimersByTimeAsync(999);
     expect(requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);

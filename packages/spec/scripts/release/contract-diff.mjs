@@ -5,8 +5,9 @@
 //   tightened bound on a parameter.
 // Everything else is non-breaking. Each change names the JSON pointer where it happens (in the
 // document that has it: the old one for removals, the new one otherwise).
+import { escapePointer, followRefs } from '../../dist/validate.js';
 
-const esc = (s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+const esc = (s) => escapePointer(String(s));
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 const BOUNDS = {
   // keyword: which direction tightens it
@@ -21,24 +22,7 @@ const BOUNDS = {
 };
 
 /** Follows `$ref`s inside a document; returns the value and the pointer it lives at. */
-function resolve(doc, value, pointer) {
-  const seen = new Set();
-  while (
-    value &&
-    typeof value === 'object' &&
-    typeof value.$ref === 'string' &&
-    value.$ref.startsWith('#/')
-  ) {
-    if (seen.has(value.$ref)) break;
-    seen.add(value.$ref);
-    pointer = value.$ref.slice(1);
-    value = value.$ref
-      .slice(2)
-      .split('/')
-      .reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-  }
-  return { value, pointer };
-}
+const resolve = followRefs;
 
 /** The JSON types a schema admits (undefined: any), seeing through `anyOf: [X, {type: 'null'}]`. */
 function typesOf(doc, schema) {

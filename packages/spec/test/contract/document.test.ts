@@ -6,18 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderExamples } from '../../scripts/sync-examples.mjs';
 import { openapi } from '../../src/index.js';
-import { createContractValidator } from '../../src/validate.js';
+import { createContractValidator, followRefs } from '../../src/validate.js';
 
 const contract = createContractValidator(openapi);
-const deref = (v: any): any =>
-  v?.$ref
-    ? deref(
-        v.$ref
-          .slice(2)
-          .split('/')
-          .reduce((o: any, k: string) => o[k.replace(/~1/g, '/')], openapi),
-      )
-    : v;
+const deref = (v: any): any => followRefs(openapi, v, '').value;
 
 describe('the bundled document', () => {
   it('validates against the official OpenAPI 3.1 schema', async () => {
