@@ -20,9 +20,12 @@ mkdirSync(join(dist, '.work'), { recursive: true });
 copyFileSync(specJson, join(dist, 'openapi.json'));
 copyFileSync(specJson.replace(/\.json$/, '.yaml'), join(dist, 'openapi.yaml'));
 
-// The page's copy of the contract links to the downloads and to Try it; the downloads stay as published.
+// The page's copy of the contract links to the downloads and to Try it, and lists the kit's local
+// mock as a server; the downloads stay as published, describing the API alone.
+const LOCAL_MOCK = { url: 'http://127.0.0.1:4010', description: 'Local mock (pnpm start in the contract kit)' };
 const page = structuredClone(spec);
-page.info.description = `**Downloads:** [openapi.json](openapi.json) · [openapi.yaml](openapi.yaml) · **[Try it](try-it.html)**: send requests to the local mock or the API from your browser.\n\n${page.info.description}`;
+page.servers = [...page.servers, LOCAL_MOCK];
+page.info.description = `**Downloads:** [openapi.json](openapi.json) · [openapi.yaml](openapi.yaml) · **[Try it](try-it.html)**: send requests to the local mock or the API from your browser.\n\n${page.info.description}\n\n## Try it\nRun the contract kit's local mock (\`pnpm start\`) and call it at \`${LOCAL_MOCK.url}\`, the **Local mock** server below, with any client id and secret.`;
 for (const item of Object.values(page.paths)) {
   for (const op of Object.values(item)) {
     op.description = `[Try it →](try-it.html#${op.operationId})\n\n${op.description ?? ''}`;
@@ -96,7 +99,7 @@ const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
 const src = (name) => readFileSync(join(appDir, 'src', name), 'utf8');
 const tryIt = src('try-it.html')
   .replace('/*CSS*/', () => src('try-it.css'))
-  .replace('/*SPEC*/', () => JSON.stringify({ servers: spec.servers, operations }).replace(/</g, '\\u003c'))
+  .replace('/*SPEC*/', () => JSON.stringify({ servers: page.servers, operations }).replace(/</g, '\\u003c'))
   .replace('/*JS*/', () => src('try-it.js'));
 writeFileSync(join(dist, 'try-it.html'), tryIt);
 console.log(
