@@ -22,7 +22,10 @@ copyFileSync(specJson.replace(/\.json$/, '.yaml'), join(dist, 'openapi.yaml'));
 
 // The page's copy of the contract links to the downloads and to Try it, and lists the kit's local
 // mock as a server; the downloads stay as published, describing the API alone.
-const LOCAL_MOCK = { url: 'http://127.0.0.1:4010', description: 'Local mock (pnpm start in the contract kit)' };
+const LOCAL_MOCK = {
+  url: 'http://127.0.0.1:4010',
+  description: 'Local mock (pnpm start in the contract kit)',
+};
 const page = structuredClone(spec);
 page.servers = [...page.servers, LOCAL_MOCK];
 page.info.description = `**Downloads:** [openapi.json](openapi.json) · [openapi.yaml](openapi.yaml) · **[Try it](try-it.html)**: send requests to the local mock or the API from your browser.\n\n${page.info.description}\n\n## Try it\nRun the contract kit's local mock (\`pnpm start\`) and call it at \`${LOCAL_MOCK.url}\`, the **Local mock** server below, with any client id and secret.`;
