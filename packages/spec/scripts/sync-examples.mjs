@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeGenerated } from '@insightiq/codegen-tools';
 import { stringify } from 'yaml';
-import { writeGenerated } from './generated-files.mjs';
 
 const openapiDir = join(dirname(fileURLToPath(import.meta.url)), '../../../openapi');
 const samplePath = join(openapiDir, 'reference/profiles-list.sample.json');

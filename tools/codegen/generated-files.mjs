@@ -1,5 +1,6 @@
 // Writes generated files, or with `check` only compares them: the one loop behind every
-// "generated, do not edit" file of the repository (the spec's examples, the types).
+// "generated, do not edit" file of the repository (the spec's examples, the types, the client's
+// contract rules).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 

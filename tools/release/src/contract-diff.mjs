@@ -5,7 +5,7 @@
 //   tightened bound on a parameter.
 // Everything else is non-breaking. Each change names the JSON pointer where it happens (in the
 // document that has it: the old one for removals, the new one otherwise).
-import { escapePointer, followRefs } from '../../dist/validate.js';
+import { escapePointer, followRefs } from '@insightiq/profiles-spec/validate';
 
 const esc = (s) => escapePointer(String(s));
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RELEASED, repoRoot } from '../../scripts/release/repo.mjs';
+import { RELEASED, repoRoot } from '../src/repo.mjs';
 
 const root = repoRoot();
 const dirOf = (name: string) => join(root, 'packages', name.replace('@insightiq/profiles-', ''));

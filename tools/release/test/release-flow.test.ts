@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { openapi } from '@insightiq/profiles-spec';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkRelease } from '../../scripts/release/check-release.mjs';
-import { repoRoot } from '../../scripts/release/repo.mjs';
-import { syncContractVersion } from '../../scripts/release/version-packages.mjs';
-import { openapi } from '../../src/index.js';
+import { checkRelease } from '../src/check-release.mjs';
+import { repoRoot } from '../src/repo.mjs';
+import { syncContractVersion } from '../src/version-packages.mjs';
 
 const root = repoRoot();
 const temps: string[] = [];
@@ -50,7 +50,7 @@ function fixtureRepo(): string {
     );
   }
   write(dir, 'packages/spec/dist/openapi.json', JSON.stringify(openapi));
-  write(dir, 'packages/spec/baseline/openapi.json', JSON.stringify(openapi));
+  write(dir, 'tools/release/baseline/openapi.json', JSON.stringify(openapi));
   for (const name of ['mock', 'docs']) {
     write(
       dir,

@@ -1,6 +1,6 @@
+import { openapi } from '@insightiq/profiles-spec';
 import { describe, expect, it } from 'vitest';
-import { diffContracts } from '../../scripts/release/contract-diff.mjs';
-import { openapi } from '../../src/index.js';
+import { diffContracts } from '../src/contract-diff.mjs';
 
 type Doc = any;
 const clone = (): Doc => structuredClone(openapi);

@@ -4,6 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The last released contract, relative to the repository root: what breaking changes are measured against. */
+export const BASELINE = 'tools/release/baseline/openapi.json';
+
 /** The packages released together (the changesets `fixed` group). */
 export const RELEASED = [
   '@insightiq/profiles-spec',

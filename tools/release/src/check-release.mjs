@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Release checks, run by `pnpm test` (and so by CI) and runnable alone with `pnpm check:release`:
 //  1. a change under openapi/ or packages/ since the last release comes with a changeset;
-//  2. no breaking contract change (against packages/spec/baseline/openapi.json, the last released
+//  2. no breaking contract change (against tools/release/baseline/openapi.json, the last released
 //     contract) without a major changeset for the released packages; each is named by JSON pointer;
 //  3. `pnpm -r publish --dry-run` passes (skip with --no-publish).
 // Options: --base REV (what "since the last release" means; default: the last commit that wrote a
@@ -11,9 +11,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffContracts } from './contract-diff.mjs';
-import { git, pendingChangesets, RELEASED, repoRoot } from './repo.mjs';
+import { BASELINE, git, pendingChangesets, RELEASED, repoRoot } from './repo.mjs';
 
-const NOT_PUBLISHED = /^packages\/[^/]+\/(test|bench|CHANGELOG\.md|baseline)(\/|$)/;
+const NOT_PUBLISHED = /^packages\/[^/]+\/(test|bench|CHANGELOG\.md)(\/|$)/;
 
 /** Files under openapi/ or packages/ changed since `base` (committed, staged, unstaged or untracked). */
 export function contractChanges(root, base) {
@@ -55,7 +55,7 @@ export function checkRelease(root, { base, publish = true, log = console.log } =
     }
   }
 
-  const baselinePath = join(root, 'packages/spec/baseline/openapi.json');
+  const baselinePath = join(root, BASELINE);
   const currentPath = join(root, 'packages/spec/dist/openapi.json');
   if (!existsSync(currentPath)) {
     problems.push(`no ${currentPath}: build the spec package first (pnpm build)`);

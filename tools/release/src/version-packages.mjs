@@ -3,13 +3,13 @@
 // then makes everything that depends on the version agree with it:
 //   - the contract's info.version (openapi/openapi.yaml) = the spec package's version,
 //   - the bundled contract and the generated types are rebuilt,
-//   - the released baseline (packages/spec/baseline/openapi.json) becomes this contract,
+//   - the released baseline (tools/release/baseline/openapi.json) becomes this contract,
 //   - the lockfile is refreshed.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { repoRoot } from './repo.mjs';
+import { BASELINE, repoRoot } from './repo.mjs';
 
 /** Sets `info.version` of openapi/openapi.yaml to the spec package's version; returns it. */
 export function syncContractVersion(root) {
@@ -32,11 +32,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   const version = syncContractVersion(root);
   run('pnpm', ['--filter', '@insightiq/profiles-spec', 'build']);
   run('pnpm', ['--filter', '@insightiq/profiles-types', 'generate']);
-  mkdirSync(join(root, 'packages/spec/baseline'), { recursive: true });
-  copyFileSync(
-    join(root, 'packages/spec/dist/openapi.json'),
-    join(root, 'packages/spec/baseline/openapi.json'),
-  );
+  mkdirSync(dirname(join(root, BASELINE)), { recursive: true });
+  copyFileSync(join(root, 'packages/spec/dist/openapi.json'), join(root, BASELINE));
   run('pnpm', ['install', '--lockfile-only']);
   console.log(`version-packages: released packages and the contract are at ${version}; review and commit.`);
 }
