@@ -83,17 +83,17 @@
     update();
   }
 
-  /** The problem with a parameter's value as the contract states it, or '' when it is fine. */
+  /** The problem with a parameter's value, in the contract's words (`p.rule`, as the API words it), or ''. */
   function check(p, value) {
     if (value === '') return p.required ? 'is required' : '';
-    if (p.schema.type === 'integer') {
-      const n = Number(value);
-      if (!/^[+-]?\d+$/.test(value)) return 'must be an integer';
-      if (p.schema.minimum !== undefined && n < p.schema.minimum) return `must be >= ${p.schema.minimum}`;
-      if (p.schema.maximum !== undefined && n > p.schema.maximum) return `must be <= ${p.schema.maximum}`;
-    }
-    if (p.schema.format === 'uuid' && !UUID.test(value)) return 'must be a UUID';
-    return '';
+    const s = p.schema;
+    const broken =
+      s.type === 'integer'
+        ? !/^[+-]?\d+$/.test(value) ||
+          (s.minimum !== undefined && Number(value) < s.minimum) ||
+          (s.maximum !== undefined && Number(value) > s.maximum)
+        : s.format === 'uuid' && !UUID.test(value);
+    return broken ? p.rule : '';
   }
 
   /** The request the form describes: URL, parameter values and problems. */

@@ -42,6 +42,7 @@ describe('the API reference page in headless Chromium, with no network', () => {
       .waitForFunction(() => document.body.innerText.includes('projects'), undefined, { timeout: 20_000 })
       .catch(() => {});
     text = await page.locator('body').innerText();
+    // For a person to look at (test-results/reference.png), not an assertion.
     await page.screenshot({ path: join(resultsDir, 'reference.png') });
   });
   afterAll(async () => {
@@ -76,7 +77,6 @@ describe('the API reference page in headless Chromium, with no network', () => {
   it('shows the 200 example and, one click away each, the error responses with their examples', async () => {
     expect(text).toContain('"id": "9dd695b0-03e1-47fe-b368-a366d5c3b0f1"');
     expect(text).toContain('"full_name": "Peter Parker"');
-    const responses = page.locator('text=Responses').first().locator('xpath=..');
     for (const [status, description, code] of [
       ['400', 'A query parameter is invalid', 'INVALID_PARAMETER_VALUE'],
       ['401', 'Credentials are missing, malformed or wrong', 'INVALID_CREDENTIALS'],
@@ -89,7 +89,6 @@ describe('the API reference page in headless Chromium, with no network', () => {
       expect(shown, status).toContain(description);
       expect(shown, status).toContain(code);
     }
-    expect(responses).toBeDefined();
   });
 
   it('carries the TypeScript, curl and axios samples of both operations', async () => {
@@ -105,10 +104,5 @@ describe('the API reference page in headless Chromium, with no network', () => {
     const stay = loadedAt + 10_000 - performance.now();
     if (stay > 0) await page.waitForRequest((r) => !isLocal(r.url()), { timeout: stay }).catch(() => {});
     expect(log.externalRequests).toEqual([]);
-  });
-
-  it('saves a screenshot of the operation', async () => {
-    const { statSync } = await import('node:fs');
-    expect(statSync(join(resultsDir, 'reference.png')).size).toBeGreaterThan(10_000);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { openapi } from '@insightiq/profiles-spec';
 import type { ContractValidator } from '@insightiq/profiles-spec/validate';
+import { BoundedCache } from './bounded-cache.js';
 
 /** A profile as the mock serves it (the contract's `Profile`). */
 export type ProfileRecord = Record<string, unknown> & {
@@ -33,8 +34,8 @@ export class Dataset {
     (typeof FILTER_KEYS)[number],
     Map<string, number[]>
   >;
-  readonly #combined = new Map<string, number[]>();
-  readonly #pages = new Map<string, Buffer>();
+  readonly #combined = new BoundedCache<string, number[]>(10_000);
+  readonly #pages = new BoundedCache<string, Buffer>(1000);
 
   constructor(readonly profiles: ProfileRecord[]) {
     this.size = profiles.length;
@@ -63,16 +64,12 @@ export class Dataset {
   pageBody(filter: ProfileFilter, offset: number, limit: number): Buffer {
     const key =
       `${filter.user_id}|${filter.work_platform_id}|${filter.account_id}|${offset}|${limit}`.toLowerCase();
-    let body = this.#pages.get(key);
-    if (!body) {
+    return this.#pages.get(key, () => {
       const data = this.pageJson(filter, offset, limit).join(',');
-      body = Buffer.from(
+      return Buffer.from(
         `{"data":[${data}],"metadata":{"offset":${offset},"limit":${limit},"from_date":null,"to_date":null}}`,
       );
-      if (this.#pages.size >= 1000) this.#pages.delete(this.#pages.keys().next().value as string);
-      this.#pages.set(key, body);
-    }
-    return body;
+    });
   }
 
   /** The JSON texts of one page of the profiles that match every given filter. */
@@ -95,18 +92,14 @@ export class Dataset {
     const lists = given.map((k) => this.#indexes[k].get((filter[k] as string).toLowerCase()) ?? []);
     if (lists.length === 1) return lists[0] as number[];
     const key = given.map((k) => `${k}=${(filter[k] as string).toLowerCase()}`).join('&');
-    let result = this.#combined.get(key);
-    if (!result) {
+    return this.#combined.get(key, () => {
       const [smallest, ...others] = [...lists].sort((a, b) => a.length - b.length) as [
         number[],
         ...number[][],
       ];
       const sets = others.map((l) => new Set(l));
-      result = smallest.filter((i) => sets.every((s) => s.has(i)));
-      if (this.#combined.size >= 10_000) this.#combined.clear();
-      this.#combined.set(key, result);
-    }
-    return result;
+      return smallest.filter((i) => sets.every((s) => s.has(i)));
+    });
   }
 }
 

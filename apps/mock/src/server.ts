@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { createContractValidator } from '@insightiq/profiles-spec/validate';
 import { checkBasicAuth, parseCredentials } from './auth.js';
+import { BoundedCache } from './bounded-cache.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { Dataset, loadProfilesFile, prng, sandboxProfiles } from './dataset.js';
 import { type ErrorKind, sendError } from './errors.js';
@@ -71,17 +72,9 @@ function parseTarget(target: string): { pathname: string; search: string } {
 
 /** Memoises a pure function of string arguments, keeping the last 1,000 distinct calls. */
 function memoise<A extends Array<string | undefined>, R>(fn: (...args: A) => R): (...args: A) => R {
-  const cache = new Map<string, R>();
-  return (...args) => {
-    const key = args.map((a) => (a === undefined ? '\u0001' : a)).join('\u0000');
-    let hit = cache.get(key);
-    if (hit === undefined && !cache.has(key)) {
-      hit = fn(...args);
-      if (cache.size >= 1000) cache.delete(cache.keys().next().value as string);
-      cache.set(key, hit);
-    }
-    return hit as R;
-  };
+  const cache = new BoundedCache<string, R>(1000);
+  return (...args) =>
+    cache.get(args.map((a) => (a === undefined ? '\u0001' : a)).join('\u0000'), () => fn(...args));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -16,8 +16,10 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { escapePointer, valueAtPointer } from './pointer.js';
+import { describeRule } from './rules.js';
 
 export { escapePointer, followRefs, parsePointer, valueAtPointer } from './pointer.js';
+export { describeRule, type ParameterRule, parameterRules } from './rules.js';
 
 import {
   type HeaderObject,
@@ -104,17 +106,6 @@ const toIssues = (errors: ErrorObject[] | null | undefined, prefix: string): Con
     path: prefix + e.instancePath,
     message: e.message ?? e.keyword,
   }));
-
-/** The rule a parameter schema states, in words: `must be an integer between 1 and 100`. */
-export function describeRule(schema: Record<string, unknown>): string {
-  const type =
-    schema.type === 'integer' ? 'an integer' : schema.format === 'uuid' ? 'a UUID' : `a ${schema.type}`;
-  const { minimum: min, maximum: max } = schema;
-  if (typeof min === 'number' && typeof max === 'number') return `must be ${type} between ${min} and ${max}`;
-  if (typeof min === 'number') return `must be ${type} >= ${min}`;
-  if (typeof max === 'number') return `must be ${type} <= ${max}`;
-  return `must be ${type}`;
-}
 
 /** Creates a validator for the bundled contract (or another document of the same shape). */
 export function createContractValidator(document: OpenApiDocument = openapi): ContractValidator {

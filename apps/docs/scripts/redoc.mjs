@@ -1,0 +1,60 @@
+// The reference page: Redoc, rendered by `redocly build-docs --inlineBundle` from the page's own
+// copy of the contract, which links to the downloads and to Try it and lists the kit's local mock
+// as a server (the downloads stay as published, describing the API alone).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The kit's local mock, which the page and Try it offer besides the API's own servers. */
+export const LOCAL_MOCK = {
+  url: 'http://127.0.0.1:4010',
+  description: 'Local mock (pnpm start in the contract kit)',
+};
+
+/** The contract as the reference page shows it. */
+export function pageDocument(spec) {
+  const page = structuredClone(spec);
+  page.servers = [...page.servers, LOCAL_MOCK];
+  page.info.description = `**Downloads:** [openapi.json](openapi.json) · [openapi.yaml](openapi.yaml) · **[Try it](try-it.html)**: send requests to the local mock or the API from your browser.\n\n${page.info.description}\n\n## Try it\nRun the contract kit's local mock (\`pnpm start\`) and call it at \`${LOCAL_MOCK.url}\`, the **Local mock** server below, with any client id and secret.`;
+  for (const item of Object.values(page.paths)) {
+    for (const op of Object.values(item)) {
+      op.description = `[Try it →](try-it.html#${op.operationId})\n\n${op.description ?? ''}`;
+    }
+  }
+  return page;
+}
+
+/** Renders `page` into `output` with the Redocly CLI of `appDir`. */
+export function renderRedoc(page, { appDir, output }) {
+  const work = join(appDir, 'dist/.work');
+  mkdirSync(work, { recursive: true });
+  writeFileSync(join(work, 'openapi.json'), JSON.stringify(page));
+  const args = [
+    'build-docs',
+    join(work, 'openapi.json'),
+    '--output',
+    output,
+    '--inlineBundle',
+    '--title',
+    'InsightIQ Profiles API reference',
+    '--openapi.hideLoading',
+    '--openapi.expandResponses=200',
+    '--openapi.jsonSamplesExpandLevel=3',
+    '--openapi.schemaExpansionLevel=2',
+    '--lint-config=off',
+  ];
+  try {
+    // Redocly prints banners on every run; its output is shown only when it fails.
+    // REDOCLY_TELEMETRY=off: the CLI reports nothing, and the page it renders gets disableTelemetry: true
+    // (Redoc 3 otherwise posts usage traces to otel.cloud.redocly.com from every reader's browser).
+    execFileSync(join(appDir, 'node_modules/.bin/redocly'), args, {
+      stdio: 'pipe',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+    });
+  } catch (error) {
+    process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+    throw new Error('redocly build-docs failed');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
