@@ -79,13 +79,13 @@ describe('the bundled document', () => {
 
 describe('every example in the document', () => {
   const cases: Array<[string, string, number, unknown]> = [];
-  for (const [path, item] of Object.entries(openapi.paths)) {
+  const withoutExample: string[] = [];
+  for (const item of Object.values(openapi.paths)) {
     for (const op of Object.values(item)) {
       for (const [status, ref] of Object.entries(op.responses)) {
-        const response = deref(ref);
-        for (const [name, ex] of Object.entries<any>(
-          response.content?.['application/json']?.examples ?? {},
-        )) {
+        const examples = Object.entries<any>(deref(ref).content?.['application/json']?.examples ?? {});
+        if (examples.length === 0) withoutExample.push(`${op.operationId} ${status}`);
+        for (const [name, ex] of examples) {
           cases.push([
             `${op.operationId} ${status} ${name}`,
             op.operationId,
@@ -94,11 +94,13 @@ describe('every example in the document', () => {
           ]);
         }
       }
-      expect(path).toMatch(/^\/v1\/profiles/);
     }
   }
 
-  it('has an example for every response', () => expect(cases.length).toBe(13));
+  it('has an example for every response of every operation', () => {
+    expect(withoutExample).toEqual([]);
+    expect(cases.length).toBeGreaterThan(0);
+  });
 
   it.each(cases)('%s validates against its response schema', (_name, operationId, status, body) => {
     const issues = contract.validateResponse({

@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openapi } from '../../src/index.js';
 import { createContractValidator } from '../../src/validate.js';
-import { findReferencePage, sample, sampleText } from '../fixtures/reference.js';
+import {
+  findSharedReference,
+  referencePageText,
+  repoRoot,
+  sample,
+  sampleText,
+} from '../fixtures/reference.js';
 
 const contract = createContractValidator(openapi);
-const referencePage = findReferencePage();
+const shared = findSharedReference();
 const listBody = (body: unknown) =>
   contract.validateResponse({
     operationId: 'listProfiles',
@@ -15,12 +22,23 @@ const listBody = (body: unknown) =>
   });
 
 describe("the API's own sample response", () => {
-  it.skipIf(!referencePage)('is kept byte for byte as the reference page prints it', () => {
-    const page = readFileSync(referencePage as string, 'utf8');
+  it('is kept byte for byte as the reference page prints it', () => {
+    const page = referencePageText;
     const start = page.indexOf('\n{\n') + 1;
     expect(start).toBeGreaterThan(0);
     expect(sampleText).toBe(page.slice(start));
   });
+
+  it.skipIf(!shared)(
+    "the repository's reference page and FACTS.md are verbatim copies of the source material",
+    () => {
+      const copy = (name: string) => readFileSync(join(repoRoot, 'openapi/reference', name), 'utf8');
+      const source = (name: string) => readFileSync(join(shared as string, name), 'utf8');
+      expect(copy('retrieve-all-profiles.txt')).toBe(source('retrieve-all-profiles.txt'));
+      // FACTS.md carries one comment line (where it comes from) before the verbatim text.
+      expect(copy('FACTS.md')).toBe(`${copy('FACTS.md').split('\n\n')[0]}\n\n${source('FACTS.md')}`);
+    },
+  );
 
   it('validates against the listProfiles 200 response (status, headers, body)', () => {
     expect(sample().data).toHaveLength(10);
@@ -84,7 +102,35 @@ describe('the contract rejects broken responses', () => {
     expect(issues.map((i) => i.path)).toContain(path);
   });
 
-  it('has at least 15 mutations', () => expect(mutations.length).toBeGreaterThanOrEqual(15));
+  // Every field the contract requires, read from the schemas (not a hand-kept list), must be missed.
+  const required = (name: string) => (openapi.components.schemas[name]?.required ?? []) as string[];
+  const requiredCases: Array<[string, string, (s: any) => any, string]> = [
+    ...required('ProfileList').map((f): [string, string, (s: any) => any, string] => [
+      'ProfileList',
+      f,
+      (s) => s,
+      '',
+    ]),
+    ...required('Metadata').map((f): [string, string, (s: any) => any, string] => [
+      'Metadata',
+      f,
+      (s) => s.metadata,
+      '/metadata',
+    ]),
+    ...required('Profile').map((f): [string, string, (s: any) => any, string] => [
+      'Profile',
+      f,
+      (s) => s.data[0],
+      '/data/0',
+    ]),
+  ];
+
+  it.each(requiredCases)('rejects a %s without its required %s', (_schema, field, parent, path) => {
+    const broken = sample();
+    delete parent(broken)[field];
+    const issues = contract.validateSchema('ProfileList', broken);
+    expect(issues).toContainEqual({ path, message: `must have required property '${field}'` });
+  });
 });
 
 describe('forward compatibility', () => {
