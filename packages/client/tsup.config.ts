@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 export default defineConfig({
   entry: ['src/index.ts'],
@@ -6,4 +9,6 @@ export default defineConfig({
   dts: true,
   clean: true,
   target: 'es2022',
+  // The version in the user agent (src/internal/user-agent.ts).
+  define: { __VERSION__: JSON.stringify(version) },
 });

@@ -20,7 +20,8 @@ export function preflightHeaders(req: IncomingMessage): Record<string, string> {
   return {
     ...cors,
     'access-control-allow-methods': 'GET, OPTIONS',
-    'access-control-allow-headers': 'authorization, accept, content-type, prefer, x-mock-fault',
+    'access-control-allow-headers':
+      'authorization, accept, content-type, prefer, x-mock-fault, x-insightiq-client',
     'access-control-max-age': '600',
   };
 }

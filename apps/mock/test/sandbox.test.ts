@@ -189,6 +189,8 @@ describe('CORS', () => {
       expect(res.status).toBe(204);
       expect(res.headers.get('access-control-allow-origin')).toBe(origin);
       expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
+      // The typed client names itself with x-insightiq-client in browsers, where user-agent is the browser's.
+      expect(res.headers.get('access-control-allow-headers')).toContain('x-insightiq-client');
       expect(res.headers.get('access-control-allow-methods')).toContain('GET');
     }
   });

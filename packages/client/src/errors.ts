@@ -1,3 +1,5 @@
+import { parseRetryAfter } from './internal/retry-after.js';
+
 /** The base class of everything the client throws. */
 export class ProfilesError extends Error {
   override name = 'ProfilesError';
@@ -19,7 +21,10 @@ export class ValidationError extends ProfilesError {
   }
 }
 
-/** The request never got an HTTP response (DNS, refused connection, reset, ...). */
+/**
+ * The request never got an HTTP response. The message names the host and what failed (`ECONNREFUSED
+ * 127.0.0.1:4010`, `ENOTFOUND api.example.com`, `other side closed`); `cause` is the underlying error.
+ */
 export class ConnectionError extends ProfilesError {
   override name = 'ConnectionError';
 }
@@ -93,13 +98,47 @@ export class PermissionDeniedError extends ApiError {
 export class NotFoundError extends ApiError {
   override name = 'NotFoundError';
 }
-/** 429: rate limited (after the retries ran out). */
+/**
+ * 429: rate limited (after the retries ran out). `retryAfter` is the wait the API asked for, in
+ * seconds, from `Retry-After` (a delay or an HTTP date); the client itself waits at most 60 s.
+ */
 export class RateLimitError extends ApiError {
   override name = 'RateLimitError';
+  /** Seconds the API asked to wait (`Retry-After`), or undefined when it did not say. */
+  readonly retryAfter: number | undefined = parseRetryAfter(this.headers['retry-after']);
 }
 /** 500 and above: the API failed (after the retries ran out). */
 export class InternalServerError extends ApiError {
   override name = 'InternalServerError';
+}
+
+/** One way a response breaks the contract: where (a JSON pointer such as `/body/data/0/gender`) and how. */
+export interface ContractViolation {
+  path: string;
+  message: string;
+}
+
+/**
+ * A 2xx response whose status, headers or body break the contract (with `validateResponses: 'throw'`):
+ * the API has drifted from the contract, or the contract is wrong. `violations` lists each.
+ */
+export class ResponseValidationError extends ApiError {
+  override name = 'ResponseValidationError';
+  readonly violations: ContractViolation[];
+  constructor(
+    status: number,
+    headers: Record<string, string>,
+    body: unknown,
+    violations: ContractViolation[],
+  ) {
+    super(
+      status,
+      headers,
+      body,
+      `response breaks the contract: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`,
+    );
+    this.violations = violations;
+  }
 }
 
 const BY_STATUS: Record<number, typeof ApiError> = {

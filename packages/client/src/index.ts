@@ -18,30 +18,28 @@ export type {
   ProfileList,
   Reputation,
 } from '@insightiq/profiles-types';
-export {
-  type ClientOptions,
-  createProfilesClient,
-  type Environment,
-  environments,
-  type ListOptions,
-  type ProfilesClient,
-  type ProfilesResource,
-} from './client.js';
+export { createProfilesClient, type ProfilesClient } from './client.js';
 export {
   AbortError,
   ApiError,
   AuthenticationError,
   BadRequestError,
   ConnectionError,
+  type ContractViolation,
   type ErrorPayload,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
   ProfilesError,
   RateLimitError,
+  ResponseValidationError,
   TimeoutError,
   ValidationError,
 } from './errors.js';
-export { ApiPromise, type Page, PagePromise } from './pagination.js';
-export type { RequestOptions, WithResponse } from './request.js';
+export { environments } from './generated/contract.js';
+export type { ClientOptions, Environment, ResponseValidation } from './internal/config.js';
+export type { Logger, LogLevel } from './internal/logger.js';
+export type { RequestOptions, WithResponse } from './internal/request.js';
+export { ApiPromise, Page, PagePromise } from './pagination.js';
+export type { ListOptions, ProfilesResource } from './resources/profiles.js';
 export { parseTimestamp } from './timestamp.js';

@@ -1,14 +1,43 @@
 import type { Metadata, Profile } from '@insightiq/profiles-types';
-import type { WithResponse } from './request.js';
+import { ProfilesError } from './errors.js';
+import type { WithResponse } from './internal/request.js';
+import { checkInteger } from './internal/rules.js';
 
-/** One page of `GET /v1/profiles`. */
-export interface Page {
+/**
+ * One page of `GET /v1/profiles`. `hasNextPage()` says whether another may follow (the API sends no
+ * total: a page shorter than `limit` is the last), `getNextPage()` fetches it.
+ */
+export class Page {
   /** The profiles of this page. */
-  data: Profile[];
+  readonly data: Profile[];
   /** The offset and limit the page was read with. */
-  metadata: Metadata;
+  readonly metadata: Metadata;
   /** The `request-id` header of the response. */
-  requestId: string | undefined;
+  readonly requestId: string | undefined;
+  readonly #next: (() => Promise<WithResponse<Page>>) | undefined;
+
+  constructor(
+    body: { data: Profile[]; metadata: Metadata },
+    requestId: string | undefined,
+    next: (() => Promise<WithResponse<Page>>) | undefined,
+  ) {
+    this.data = body.data;
+    this.metadata = body.metadata;
+    this.requestId = requestId;
+    this.#next = next;
+  }
+
+  /** Whether a next page may follow: this page is full (`limit` long). */
+  hasNextPage(): boolean {
+    return this.#next !== undefined;
+  }
+
+  /** Fetches the next page (rejects when `hasNextPage()` is false). */
+  async getNextPage(): Promise<Page> {
+    if (!this.#next)
+      throw new ProfilesError('There is no next page: this page is the last (shorter than limit).');
+    return (await this.#next()).data;
+  }
 }
 
 /**
@@ -52,46 +81,48 @@ export class ApiPromise<T> implements PromiseLike<T> {
 
 /**
  * The result of `client.profiles.list()`. `await` it for the first page; `for await` over it for
- * every profile across pages; `iterPages()` for the pages. The API sends no total: iteration
- * advances the offset by each page's length and ends after the first page shorter than `limit`.
+ * every profile across pages; `iterPages()` for the pages; `toArray({ max })` to collect.
  */
 export class PagePromise extends ApiPromise<Page> implements AsyncIterable<Profile> {
-  #fetchPage: (offset: number) => Promise<WithResponse<Page>>;
-  #offset: number;
-  #limit: number;
-  #maxItems: number;
+  readonly #maxItems: number;
 
-  constructor(
-    fetchPage: (offset: number) => Promise<WithResponse<Page>>,
-    offset: number,
-    limit: number,
-    maxItems: number,
-  ) {
-    super(() => fetchPage(offset));
-    this.#fetchPage = fetchPage;
-    this.#offset = offset;
-    this.#limit = limit;
+  constructor(first: () => Promise<WithResponse<Page>>, maxItems: number) {
+    super(first);
     this.#maxItems = maxItems;
   }
 
-  /** Yields each page in turn, starting with this one, until a short page or `maxItems`. */
+  /** Yields each page in turn, starting with this one, until the last page or `maxItems`. */
   async *iterPages(): AsyncGenerator<Page, void, undefined> {
-    let offset = this.#offset;
     let left = this.#maxItems;
     if (left <= 0) return;
-    let page = (await this.withResponse()).data;
+    let page: Page = (await this.withResponse()).data;
     for (;;) {
-      const length = page.data.length;
-      if (length > left) page = { ...page, data: page.data.slice(0, left) };
-      left -= page.data.length;
-      yield page;
-      if (length < this.#limit || left <= 0) return;
-      offset += length;
-      page = (await this.#fetchPage(offset)).data;
+      const shown =
+        page.data.length > left
+          ? new Page({ ...page, data: page.data.slice(0, left) }, page.requestId, undefined)
+          : page;
+      left -= shown.data.length;
+      yield shown;
+      if (!page.hasNextPage() || left <= 0) return;
+      page = await page.getNextPage();
     }
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Profile, void, undefined> {
     for await (const page of this.iterPages()) yield* page.data;
+  }
+
+  /**
+   * Every profile across pages, in one array, at most `max` of them (default 1000), so that a
+   * forgotten filter cannot load a whole account into memory.
+   */
+  async toArray({ max = 1000 }: { max?: number } = {}): Promise<Profile[]> {
+    checkInteger('max', max, 0);
+    const all: Profile[] = [];
+    for await (const page of this.iterPages()) {
+      all.push(...page.data.slice(0, max - all.length));
+      if (all.length >= max) break;
+    }
+    return all;
   }
 }

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createProfilesClient, ProfilesError, ValidationError } from '../../src/index.js';
 import { CLIENT_ID, page, SECRET, stubFetch, testClient } from '../helpers.js';
@@ -95,5 +96,50 @@ describe('createProfilesClient', () => {
     for (const host of ['localhost:4010', '127.0.0.1:4010', '[::1]:4010']) {
       expect(createProfilesClient({ ...base, baseUrl: `http://${host}` }).baseUrl).toBe(`http://${host}`);
     }
+  });
+});
+
+describe('the base URL', () => {
+  it('comes from the option, then INSIGHTIQ_BASE_URL, then the environment', () => {
+    vi.stubEnv('INSIGHTIQ_BASE_URL', 'http://127.0.0.1:4010');
+    vi.stubEnv('INSIGHTIQ_ENVIRONMENT', 'sandbox');
+    const base = { clientId: CLIENT_ID, clientSecret: SECRET };
+    expect(createProfilesClient({ ...base, baseUrl: 'https://proxy.test/' }).baseUrl).toBe(
+      'https://proxy.test',
+    );
+    expect(createProfilesClient(base).baseUrl).toBe('http://127.0.0.1:4010');
+    expect(createProfilesClient({ ...base, environment: 'staging' }).baseUrl).toBe('http://127.0.0.1:4010');
+    vi.stubEnv('INSIGHTIQ_BASE_URL', '');
+    expect(createProfilesClient(base).baseUrl).toBe('https://api.sandbox.insightiq.ai');
+  });
+
+  it('refuses credentials in the URL, and no part of the error holds the secret', () => {
+    const error = (() => {
+      try {
+        createProfilesClient({
+          clientId: CLIENT_ID,
+          clientSecret: SECRET,
+          baseUrl: `https://id:${SECRET}@api.example.com`,
+        });
+      } catch (e) {
+        return e as ValidationError;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error?.message).toBe(
+      'Invalid baseUrl: must not carry credentials: pass clientId and clientSecret instead (got "https://***@api.example.com").',
+    );
+    for (const text of [error?.message, error?.stack, inspect(error)]) expect(text).not.toContain(SECRET);
+  });
+
+  it('an unparsable URL with credentials in it is refused without them too', () => {
+    expect(() =>
+      createProfilesClient({
+        clientId: CLIENT_ID,
+        clientSecret: SECRET,
+        baseUrl: `https://id:${SECRET}@exa mple`,
+      }),
+    ).toThrow('Invalid baseUrl: must be an absolute http(s) URL (got "https://***@exa mple").');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AbortError,
   ApiError,
   AuthenticationError,
   BadRequestError,
@@ -9,7 +10,7 @@ import {
   ProfilesError,
   RateLimitError,
 } from '../../src/index.js';
-import { errorBody, ID, json, RID, stubFetch, testClient } from '../helpers.js';
+import { errorBody, hangingFetch, ID, json, profile, RID, stubFetch, testClient } from '../helpers.js';
 
 describe('HTTP errors', () => {
   it.each([
@@ -125,6 +126,56 @@ describe('the built package', () => {
         /from\s+["']node:|require\(["']node:|from\s+["'](fs|http|https|net|crypto|util|buffer)["']/,
       );
       expect(code).not.toMatch(/\bBuffer\./);
+    }
+  });
+});
+
+describe('RateLimitError.retryAfter', () => {
+  const rateLimited = async (headers: Record<string, string>) =>
+    (await testClient(stubFetch(json(429, errorBody(429), headers)).fetch, { maxRetries: 0 })
+      .profiles.get(ID)
+      .catch((e: unknown) => e)) as RateLimitError;
+
+  it('reads Retry-After as seconds, an HTTP date, or nothing', async () => {
+    expect((await rateLimited({ 'retry-after': '30' })).retryAfter).toBe(30);
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    const fromDate = (await rateLimited({ 'retry-after': inTwoMinutes })).retryAfter as number;
+    expect(fromDate).toBeGreaterThan(100);
+    expect(fromDate).toBeLessThanOrEqual(120);
+    expect((await rateLimited({})).retryAfter).toBeUndefined();
+    expect((await rateLimited({ 'retry-after': 'soon' })).retryAfter).toBeUndefined();
+  });
+
+  it('keeps the response headers, as every ApiError does', async () => {
+    const error = await rateLimited({ 'retry-after': '90', 'x-ratelimit-reset': '90' });
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.headers).toMatchObject({ 'retry-after': '90', 'x-ratelimit-reset': '90' });
+  });
+});
+
+describe('one caller signal shared by many calls', () => {
+  it('adds one listener to it, so 50 concurrent calls print no MaxListenersExceededWarning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const controller = new AbortController();
+      const client = testClient(stubFetch(json(200, profile(1))).fetch);
+      await Promise.all(
+        Array.from({ length: 50 }, () => client.profiles.get(ID, { signal: controller.signal })),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((w) => w.name)).toEqual([]);
+      // And it still aborts every call that shares it.
+      const hanging = Array.from({ length: 12 }, () =>
+        testClient(hangingFetch().fetch)
+          .profiles.get(ID, { signal: controller.signal })
+          .catch((e: unknown) => e),
+      );
+      controller.abort();
+      for (const error of await Promise.all(hanging)) expect(error).toBeInstanceOf(AbortError);
+    } finally {
+      process.off('warning', onWarning);
     }
   });
 });

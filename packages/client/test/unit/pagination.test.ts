@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/index.js';
 import { ID, json, page, profile, RID, stubFetch, testClient } from '../helpers.js';
 
 const offsetsOf = (requests: Request[]) => requests.map((r) => new URL(r.url).searchParams.get('offset'));
@@ -14,7 +15,7 @@ describe('list()', () => {
   });
 
   it('sends the query as the contract names it', async () => {
-    const { fetch, requests } = stubFetch(page(0, 0));
+    const { fetch, requests } = stubFetch(page(14, 0, 7));
     await testClient(fetch).profiles.list({
       limit: 7,
       offset: 14,
@@ -111,5 +112,69 @@ describe('get()', () => {
     await call;
     await call.withResponse();
     expect(requests).toHaveLength(1);
+  });
+});
+
+describe('the awaited page', () => {
+  it('hasNextPage() and getNextPage() walk the pages; the last one says so', async () => {
+    const { fetch, requests } = stubFetch(page(0, 2, 2), page(2, 1, 2));
+    const first = await testClient(fetch).profiles.list({ limit: 2 });
+    expect(first.hasNextPage()).toBe(true);
+    const second = await first.getNextPage();
+    expect(second.data.map((p) => p.id)).toEqual([profile(2).id]);
+    expect(second.hasNextPage()).toBe(false);
+    await expect(second.getNextPage()).rejects.toThrow('There is no next page');
+    expect(offsetsOf(requests)).toEqual(['0', '2']);
+  });
+});
+
+describe('toArray()', () => {
+  it('collects every profile across pages', async () => {
+    const { fetch } = stubFetch(page(0, 10), page(10, 4));
+    const all = await testClient(fetch).profiles.list().toArray();
+    expect(all.map((p) => p.id)).toEqual(Array.from({ length: 14 }, (_, i) => profile(i).id));
+  });
+
+  it('stops at max, 1000 by default, and fetches no page beyond it', async () => {
+    const { fetch, requests } = stubFetch((request) => {
+      const offset = Number(new URL(request.url).searchParams.get('offset'));
+      return page(offset, 100, 100);
+    });
+    expect(await testClient(fetch).profiles.list({ limit: 100 }).toArray()).toHaveLength(1000);
+    expect(requests).toHaveLength(10);
+    expect(await testClient(fetch).profiles.list({ limit: 100 }).toArray({ max: 150 })).toHaveLength(150);
+    expect(requests).toHaveLength(12);
+  });
+
+  it('refuses a max that is not a count', async () => {
+    const { fetch, requests } = stubFetch(page(0, 1));
+    await expect(testClient(fetch).profiles.list().toArray({ max: -1 })).rejects.toThrow(
+      'Invalid max: must be an integer >= 0 (got -1).',
+    );
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('a server that ignores paging', () => {
+  it('ends iteration with a clear error when the offset is not the one asked for (no endless loop)', async () => {
+    // What Prism's examples mode does: the same ten profiles, offset 0, whatever is asked.
+    const { fetch, requests } = stubFetch(page(0, 10));
+    const ids: string[] = [];
+    const error = await (async () => {
+      for await (const p of testClient(fetch).profiles.list()) ids.push(p.id);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toContain(
+      'the server ignored paging: asked for offset 10 and limit 10, got offset 0 and 10 profiles',
+    );
+    expect(ids).toHaveLength(10);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('refuses a page longer than limit', async () => {
+    const { fetch } = stubFetch(page(0, 10));
+    await expect(testClient(fetch).profiles.list({ limit: 5 })).rejects.toThrow(
+      'the server ignored paging: asked for offset 0 and limit 5, got offset 0 and 10 profiles',
+    );
   });
 });

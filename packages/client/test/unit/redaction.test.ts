@@ -49,7 +49,7 @@ describe('credentials never leak', () => {
     );
     expect(errors.every((e) => e instanceof ProfilesError)).toBe(true);
     expect((errors[3] as Error).message).toBe(
-      'Connection error (attempt 1 of 1): socket hang up while sending Basic [redacted] for [redacted]',
+      'Connection error to api.test (attempt 1 of 1): socket hang up while sending Basic [redacted] for [redacted]',
     );
     for (const error of errors) expect(leaks(error), String(error)).toBe(false);
     expect(errors[0]).toBeInstanceOf(ApiError);

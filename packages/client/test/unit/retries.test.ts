@@ -6,7 +6,7 @@ import {
   RateLimitError,
   TimeoutError,
 } from '../../src/index.js';
-import { retryDelay } from '../../src/request.js';
+import { retryDelay } from '../../src/internal/request.js';
 import { errorBody, hangingFetch, ID, json, page, profile, stubFetch, testClient } from '../helpers.js';
 
 const ok = () => json(200, profile(1));
@@ -56,7 +56,7 @@ describe('retries', () => {
       .profiles.get(ID)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toBe('Connection error (attempt 2 of 2): fetch failed');
+    expect((error as Error).message).toBe('Connection error to api.test (attempt 2 of 2): fetch failed');
     expect(requests).toHaveLength(2);
   });
 

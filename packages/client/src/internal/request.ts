@@ -1,5 +1,8 @@
+import { AbortError, ApiError, apiErrorFor, ConnectionError, TimeoutError } from '../errors.js';
 import { Deadline } from './deadline.js';
-import { AbortError, ApiError, apiErrorFor, ConnectionError, TimeoutError } from './errors.js';
+import type { Log } from './logger.js';
+import { parseRetryAfter } from './retry-after.js';
+import { whenAborted } from './signals.js';
 
 /** Options of one call; each overrides the client's option of the same name. */
 export interface RequestOptions {
@@ -32,8 +35,11 @@ export type Attempt = (init: {
 export interface CallDefaults {
   timeoutMs: number;
   maxRetries: number;
+  /** The API's host, named in connection errors. */
+  host: string;
   /** Removes credentials from a text that is about to go into an error. */
   redact: (text: string) => string;
+  log: Log;
 }
 
 const RETRY_STATUSES = [408, 409, 429];
@@ -43,34 +49,53 @@ const headersOf = (response: Response): Record<string, string> => Object.fromEnt
 
 /** How long to wait before retry number `attempt + 1`: `Retry-After` when it says 0-60 s, else backoff with jitter. */
 export function retryDelay(attempt: number, retryAfter: string | null, now = Date.now()): number {
-  if (retryAfter) {
-    const ms = /^\d+(\.\d+)?$/.test(retryAfter.trim())
-      ? Number(retryAfter) * 1000
-      : Date.parse(retryAfter) - now;
-    if (ms >= 0 && ms <= 60_000) return ms;
-  }
+  const seconds = parseRetryAfter(retryAfter, now);
+  if (seconds !== undefined && seconds <= 60) return seconds * 1000;
   return Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() * 0.25);
+}
+
+/**
+ * A `ConnectionError` naming the host and what failed down the `cause` chain (`fetch failed: connect
+ * ECONNREFUSED 127.0.0.1:4010`), with that error as its `cause`, or a redacted copy of it where any
+ * text of the chain holds a credential.
+ */
+function connectionError(cause: unknown, prefix: string, redact: (text: string) => string): ConnectionError {
+  let message = '';
+  let text = '';
+  for (let c = cause as Error | undefined, depth = 0; c != null && depth < 5; c = c.cause as Error, depth++) {
+    const m = String(c.message ?? c);
+    if (!message.includes(m)) message += message ? `: ${m}` : m;
+    text += m + c.stack;
+  }
+  const safe = redact(message);
+  return new ConnectionError(`${prefix}: ${safe}`, {
+    cause: redact(text) === text ? cause : new Error(safe),
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError('Request was aborted by the caller while waiting to retry.'));
-    };
+    let stop = () => {};
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stop();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal) {
+      stop = whenAborted(signal, () => {
+        clearTimeout(timer);
+        reject(new AbortError('Request was aborted by the caller while waiting to retry.'));
+      });
+    }
   });
 }
 
 /**
- * Runs a call: each attempt under its own timeout, retrying connection failures, timeouts, 408, 409,
- * 429 and 5xx; parses a 2xx body as JSON and checks its top-level shape with `isValid`.
+ * Runs a call (`label`, such as `GET /v1/profiles?limit=10`, names it in logs): each attempt under
+ * its own timeout, retrying connection failures, timeouts, 408, 409, 429 and 5xx; parses a 2xx
+ * body as JSON and checks its top-level shape with `isValid`.
  */
 export async function send<T>(
+  label: string,
   attempt: Attempt,
   isValid: (body: unknown) => boolean,
   defaults: CallDefaults,
@@ -79,8 +104,10 @@ export async function send<T>(
   const { signal, headers = NO_HEADERS } = options;
   const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
   const maxRetries = options.maxRetries ?? defaults.maxRetries;
+  const { log } = defaults;
   for (let n = 0; ; n++) {
     if (signal?.aborted) throw new AbortError('Request was aborted by the caller.');
+    const of = `attempt ${n + 1} of ${maxRetries + 1}`;
     // Without a caller's signal, the fetch gets the shared deadline's signal; with one, its own
     // controller, which either the caller or the deadline aborts. Either also ends the attempt
     // itself (`stop`), so that a fetch that ignores its signal cannot outlive them.
@@ -90,9 +117,9 @@ export async function send<T>(
       own?.abort(reason);
       stop(reason);
     };
-    const onAbort = () => onEnd(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const unsubscribe = signal ? whenAborted(signal, () => onEnd(signal.reason)) : undefined;
     const deadline = Deadline.start(timeoutMs, onEnd);
+    const started = performance.now();
     let result: Awaited<ReturnType<Attempt>> | undefined;
     let failure: ConnectionError | undefined;
     try {
@@ -103,15 +130,21 @@ export async function send<T>(
     } catch (cause) {
       if (signal?.aborted) throw new AbortError('Request was aborted by the caller.', { cause });
       failure = deadline.signal.aborted
-        ? new TimeoutError(`Request timed out after ${timeoutMs} ms (attempt ${n + 1} of ${maxRetries + 1}).`)
-        : new ConnectionError(
-            `Connection error (attempt ${n + 1} of ${maxRetries + 1}): ${defaults.redact(String((cause as Error)?.message ?? cause))}`,
-          );
+        ? new TimeoutError(`Request timed out after ${timeoutMs} ms (${of}).`)
+        : connectionError(cause, `Connection error to ${defaults.host} (${of})`, defaults.redact);
     } finally {
       deadline.end(onEnd);
-      signal?.removeEventListener('abort', onAbort);
+      unsubscribe?.();
     }
     const response = result?.response;
+    const requestId = response?.headers.get('request-id') ?? undefined;
+    const ms = Math.round(performance.now() - started);
+    log('info', `${label} → ${response?.status ?? failure?.message} in ${ms} ms`, {
+      status: response?.status,
+      ms,
+      requestId,
+      attempt: n + 1,
+    });
     if (response?.ok) {
       let body: unknown;
       try {
@@ -132,14 +165,21 @@ export async function send<T>(
           'response body is not the documented shape',
         );
       }
-      return { data: body as T, response, requestId: response.headers.get('request-id') ?? undefined };
+      return { data: body as T, response, requestId };
     }
     const retryable = !response || RETRY_STATUSES.includes(response.status) || response.status >= 500;
     if (!retryable || n >= maxRetries) {
-      if (!response) throw failure;
-      const ErrorClass = apiErrorFor(response.status);
-      throw new ErrorClass(response.status, headersOf(response), result?.error);
+      const error = response
+        ? new (apiErrorFor(response.status))(response.status, headersOf(response), result?.error)
+        : (failure as ConnectionError);
+      log('error', `${label} failed: ${error.message}`);
+      throw error;
     }
-    await sleep(retryDelay(n, response?.headers.get('retry-after') ?? null), signal);
+    const wait = retryDelay(n, response?.headers.get('retry-after') ?? null);
+    log('warn', `${label}: retrying in ${Math.round(wait)} ms after ${response?.status ?? failure?.name}`, {
+      attempt: n + 2,
+      waitMs: Math.round(wait),
+    });
+    await sleep(wait, signal);
   }
 }

@@ -77,6 +77,3 @@ export class Deadline {
     for (const onExpire of this.#waiting) onExpire(reason);
   }
 }
-
-/** How many deadlines are pending (for tests). */
-export const pendingDeadlines = (): number => slots.size;

@@ -1,0 +1,74 @@
+/**
+ * This file was generated from @insightiq/profiles-spec by packages/client/scripts/generate.mjs.
+ * Do not edit it by hand: run `pnpm generate` (or `pnpm --filter @insightiq/profiles-client generate`).
+ */
+
+/** The API's hosts (the contract's servers), by environment. Credentials are issued per environment. */
+export const environments = {
+  "production": "https://api.insightiq.ai",
+  "sandbox": "https://api.sandbox.insightiq.ai",
+  "staging": "https://api.staging.insightiq.ai"
+} as const;
+
+/** One parameter's rule, as the contract states it. */
+export interface ParameterRule {
+  readonly name: string;
+  /** Present (true) when the parameter must be sent. */
+  readonly required?: boolean;
+  readonly type: string;
+  readonly format?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  /** The value the API uses when the parameter is not sent. */
+  readonly default?: unknown;
+  /** The rule in words, as the API's 400 errors word it. */
+  readonly rule: string;
+}
+
+/** The parameters of `GET /v1/profiles`. */
+export const listProfilesRules: readonly ParameterRule[] = [
+  {
+    "name": "limit",
+    "type": "integer",
+    "minimum": 1,
+    "maximum": 100,
+    "default": 10,
+    "rule": "must be an integer between 1 and 100"
+  },
+  {
+    "name": "offset",
+    "type": "integer",
+    "minimum": 0,
+    "default": 0,
+    "rule": "must be an integer >= 0"
+  },
+  {
+    "name": "user_id",
+    "type": "string",
+    "format": "uuid",
+    "rule": "must be a UUID"
+  },
+  {
+    "name": "work_platform_id",
+    "type": "string",
+    "format": "uuid",
+    "rule": "must be a UUID"
+  },
+  {
+    "name": "account_id",
+    "type": "string",
+    "format": "uuid",
+    "rule": "must be a UUID"
+  }
+];
+
+/** The parameters of `GET /v1/profiles/{id}`. */
+export const getProfileRules: readonly ParameterRule[] = [
+  {
+    "name": "id",
+    "required": true,
+    "type": "string",
+    "format": "uuid",
+    "rule": "must be a UUID"
+  }
+];
