@@ -2,6 +2,8 @@
 // Generates the committed TypeScript of @insightiq/profiles-types from the bundled contract
 // (@insightiq/profiles-spec/openapi.json) with openapi-typescript:
 //   src/generated/openapi.ts            paths, components, operations
+//   src/generated/named.ts              a named interface per object schema (`Profile`, `ProfileList`, ...),
+//                                       so that editors show `Profile`, not its 37 fields
 //   test/fixtures/reference-sample.ts   the API's own sample (the bundle's ProfileListSample example)
 //                                       as a typed const, for the type tests
 // It reads nothing but what the spec package publishes.
@@ -24,7 +26,57 @@ const spec = JSON.parse(readFileSync(specPath, 'utf8'));
 const ast = await openapiTS(spec, { alphabetize: false, exportType: false });
 const sample = spec.components.examples.ProfileListSample.value;
 
+/** The exported name of a schema (`Error` would shadow the global). */
+const NAMES = { Error: 'ErrorBody' };
+const nameOf = (schema) => NAMES[schema] ?? schema;
+const schemas = spec.components.schemas;
+const refName = (s) => s?.$ref?.replace('#/components/schemas/', '');
+const isObject = (name) => schemas[name]?.type === 'object';
+const doc = (text, indent) =>
+  text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\n+/g, ' ').trim()} */\n` : '';
+
+/** The named type of a property whose schema is (an array of, or a nullable) object schema; else undefined. */
+function namedType(s) {
+  if (isObject(refName(s))) return nameOf(refName(s));
+  if (s.type === 'array' && isObject(refName(s.items))) return `${nameOf(refName(s.items))}[]`;
+  const branches = s.anyOf ?? s.oneOf;
+  if (branches?.length === 2 && branches.some((b) => b.type === 'null')) {
+    const other = branches.find((b) => b.type !== 'null');
+    if (isObject(refName(other))) return `${nameOf(refName(other))} | null`;
+  }
+  return undefined;
+}
+
+/**
+ * One interface per object schema. Each extends openapi-typescript's type of that schema and
+ * re-declares only the properties that hold other object schemas, with their named types: the same
+ * types (the compiler checks that each override is assignable), under names an editor shows.
+ */
+function renderNamed() {
+  const out = [`import type { components } from './openapi.js';\n`];
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!isObject(name)) continue;
+    const required = new Set(schema.required ?? []);
+    const overrides = Object.entries(schema.properties ?? {})
+      .map(([prop, s]) => [prop, s, namedType(s)])
+      .filter(([, , type]) => type)
+      .map(
+        ([prop, s, type]) =>
+          `${doc(s.description, '  ')}  ${prop}${required.has(prop) ? '' : '?'}: ${type};\n`,
+      );
+    // An interface extends names, not indexed types: each schema's type gets a (private) name first.
+    out.push(
+      `type ${name}Schema = components['schemas']['${name}'];\n${doc(schema.description ?? schema.title, '')}export interface ${nameOf(name)} extends ${name}Schema {${overrides.length ? `\n${overrides.join('')}` : ''}}\n`,
+    );
+  }
+  return out.join('\n');
+}
+
 const files = [
+  [
+    join(pkgDir, 'src/generated/named.ts'),
+    `${banner('@insightiq/profiles-spec/openapi.json')}${renderNamed()}`,
+  ],
   [
     join(pkgDir, 'src/generated/openapi.ts'),
     `${banner('@insightiq/profiles-spec/openapi.json')}\n${astToString(ast)}`,
