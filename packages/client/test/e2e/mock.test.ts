@@ -117,3 +117,27 @@ describe('the client against the mock app (sandbox mode)', () => {
     expect((malformed as Error).message).toContain('response body is not valid JSON');
   });
 });
+
+describe('the client against a mock that ignores paging (Prism examples mode)', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, mode: 'examples' });
+  }, 60_000);
+  afterAll(() => mock?.close());
+
+  it('for await ends with a clear error instead of looping over the same page', async () => {
+    const client = createProfilesClient({ ...CREDENTIALS, baseUrl: mock.url });
+    const ids: string[] = [];
+    const error = await (async () => {
+      for await (const profile of client.profiles.list()) ids.push(profile.id);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toContain('the server ignored paging: asked for offset 10 and limit 10');
+    expect(ids).toHaveLength(10);
+  });
+
+  it('validateResponses: the example page conforms to the contract', async () => {
+    const client = createProfilesClient({ ...CREDENTIALS, baseUrl: mock.url, validateResponses: 'throw' });
+    expect((await client.profiles.list()).data).toHaveLength(10);
+  });
+});
