@@ -1,30 +1,27 @@
 #!/usr/bin/env node
 // Per-call cost of client.profiles.list() against raw openapi-fetch and raw fetch, measured in one
 // run: first over an in-process fetch stub (pure client overhead), then against an HTTP server on
-// loopback. Prints calls per second and ratios; asserts nothing.
+// loopback; then the cost per page of validateResponses. The body is the API's own sample page (ten
+// profiles). Prints calls per second and ratios; asserts nothing.
 // Usage: pnpm --filter @insightiq/profiles-client bench [rounds]
 import { spawn } from 'node:child_process';
+import { openapi } from '@insightiq/profiles-spec';
 import createClient from 'openapi-fetch';
 import { createProfilesClient } from '../dist/index.js';
 
 const ROUNDS = Number(process.argv[2] ?? 30);
-const body = JSON.stringify({
-  data: Array.from({ length: 10 }, (_, i) => ({
-    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    gender: null,
-  })),
-  metadata: { offset: 0, limit: 10 },
-});
+const body = JSON.stringify(openapi.components.examples.ProfileListSample.value);
 const headers = { 'content-type': 'application/json', 'request-id': '5c0b7c8e-4f0a-4c58-a2b2-6d3c3f1f9c11' };
 const authorization = `Basic ${btoa('bench-id:bench-secret')}`;
 const stub = async () => new Response(body, { status: 200, headers });
 
-function subjects(baseUrl, fetchImpl) {
+function subjects(baseUrl, fetchImpl, options = {}) {
   const client = createProfilesClient({
     clientId: 'bench-id',
     clientSecret: 'bench-secret',
     baseUrl,
     fetch: fetchImpl,
+    ...options,
   });
   const raw = createClient({
     baseUrl,
@@ -97,4 +94,24 @@ try {
   );
 } finally {
   server.kill();
+}
+
+// validateResponses: the same list() call over the stub, checked against the contract or not.
+{
+  const plain = subjects('https://api.bench', stub)['profiles-client list()'];
+  const checked = subjects('https://api.bench', stub, { validateResponses: 'throw' })[
+    'profiles-client list()'
+  ];
+  await checked(); // loads and compiles the validator once, as the first call of a process does
+  const set = { 'list()': plain, "list() validateResponses: 'throw'": checked };
+  for (const fn of Object.values(set)) await measure(fn, 200);
+  const times = Object.fromEntries(Object.keys(set).map((name) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [name, fn] of Object.entries(set)) times[name].push(await measure(fn, 500));
+  const [a, b] = Object.values(times).map(median);
+  console.log(`\nvalidateResponses over the stub (median of ${ROUNDS} interleaved rounds of 500 calls)`);
+  console.log(`  list()                          ${a.toFixed(2).padStart(7)} µs/page`);
+  console.log(
+    `  list() validateResponses 'throw' ${b.toFixed(2).padStart(7)} µs/page: +${(b - a).toFixed(2)} µs per page of 10 profiles`,
+  );
 }
