@@ -31,7 +31,8 @@ function hovers(source: string): Record<string, string> {
 }
 
 describe('what editors show', () => {
-  it('names the objects of a page, not their fields', () => {
+  // A whole TypeScript program: seconds on a loaded machine, hence the timeout (not a speed check).
+  it('names the objects of a page, not their fields', { timeout: 180_000 }, () => {
     const shown = hovers(`
       import type { ProfileList } from '../src/index.js';
       declare const page: ProfileList;
