@@ -13,8 +13,10 @@ export function checkBasicAuth(
         'Authentication required: send HTTP Basic credentials (client id as username, client secret as password).',
     };
   }
+  // Base64 as RFC 7617 sends it: padded to a multiple of 4 (Buffer.from would read a truncated one).
   const match = /^Basic ([A-Za-z0-9+/]+={0,2})$/i.exec(header.trim());
-  const decoded = match ? Buffer.from(match[1] as string, 'base64').toString('utf8') : '';
+  const encoded = match?.[1] ?? '';
+  const decoded = encoded.length % 4 === 0 ? Buffer.from(encoded, 'base64').toString('utf8') : '';
   const colon = decoded.indexOf(':');
   if (colon < 1 || colon === decoded.length - 1) {
     return {

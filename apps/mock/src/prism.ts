@@ -34,9 +34,15 @@ const answers = (port: number) =>
 
 /**
  * Starts Prism (`prism mock`) on the bundled contract, static (`examples`) or `dynamic`, and resolves
- * once it answers. Its output is kept and shown only if it fails to start.
+ * once it answers. Its output is kept and shown only if it fails to start. `onExit` is called, with
+ * the tail of its output, if it exits later without `stop()`.
  */
-export async function startPrism(specPath: string, dynamic: boolean, seed: string): Promise<Prism> {
+export async function startPrism(
+  specPath: string,
+  dynamic: boolean,
+  seed: string,
+  onExit: (why: string) => void = () => {},
+): Promise<Prism> {
   const bin = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
   const port = await freePort();
   const args = [
@@ -58,8 +64,10 @@ export async function startPrism(specPath: string, dynamic: boolean, seed: strin
   child.stderr?.on('data', (d) => (output = (output + d).slice(-4000)));
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
+  let stopping = false;
   const stop = () =>
     new Promise<void>((resolve) => {
+      stopping = true;
       process.off('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
@@ -73,5 +81,11 @@ export async function startPrism(specPath: string, dynamic: boolean, seed: strin
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  child.once('exit', (code, signal) => {
+    if (!stopping)
+      onExit(
+        `exit code ${code ?? signal}${output.trim() ? `: ${output.trim().split('\n').slice(-3).join(' / ')}` : ''}`,
+      );
+  });
   return { port, stop };
 }

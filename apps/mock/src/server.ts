@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { parameterRules } from '@insightiq/profiles-spec';
 import { createContractValidator } from '@insightiq/profiles-spec/validate';
 import { checkBasicAuth, parseCredentials } from './auth.js';
 import { BoundedCache } from './bounded-cache.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { Dataset, loadProfilesFile, prng, sandboxProfiles } from './dataset.js';
-import { type ErrorKind, sendError } from './errors.js';
+import { clientErrorAnswer, type ErrorKind, sendError } from './errors.js';
 import { type Fault, parseFault } from './faults.js';
 import { type Prism, startPrism } from './prism.js';
 
@@ -59,9 +60,19 @@ const OPERATIONS = [
 const WWW_AUTHENTICATE = { 'www-authenticate': 'Basic realm="InsightIQ"' };
 const FAULT_ERROR: Record<number, ErrorKind> = { 429: 'rateLimited', 500: 'internal', 503: 'unavailable' };
 const MODES: MockMode[] = ['sandbox', 'examples', 'dynamic'];
+/** The parameters each operation takes, by name: any other query parameter gets an `x-mock-warning`. */
+const PARAMETER_NAMES: Record<string, string[]> = Object.fromEntries(
+  Object.entries(parameterRules()).map(([id, rules]) => [id, rules.map((r) => r.name)]),
+);
 
-/** The path and query of a request target, without the cost of a full URL parse. */
-function parseTarget(target: string): { pathname: string; search: string } {
+/**
+ * The path and query of a request target, without the cost of a full URL parse. An absolute-form
+ * target (`http://host/v1/profiles`, RFC 9112 §3.2.2) is read as its path.
+ */
+function parseTarget(rawTarget: string): { pathname: string; search: string } {
+  const target = /^https?:\/\//i.test(rawTarget)
+    ? rawTarget.replace(/^https?:\/\/[^/?#]*/i, '') || '/'
+    : rawTarget;
   const q = target.indexOf('?');
   let pathname = q === -1 ? target : target.slice(0, q);
   if (!pathname.startsWith('/')) pathname = `/${pathname}`;
@@ -124,10 +135,29 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
             : sandboxProfiles(options.profiles ?? 1000, seed),
         )
       : undefined;
-  const prism: Prism | undefined =
-    mode === 'sandbox'
-      ? undefined
-      : await startPrism(require.resolve('@insightiq/profiles-spec/openapi.json'), mode === 'dynamic', seed);
+  // Prism runs as a child process. If it dies, it is started again (at most 3 times, then requests
+  // get a 503 saying so), and each time the mock says why on stderr: never a silent 500 forever.
+  let prism: Prism | undefined;
+  let prismStarting: Promise<Prism> | undefined;
+  let prismRestarts = 0;
+  let closing = false;
+  const launchPrism = (): Promise<Prism> =>
+    startPrism(require.resolve('@insightiq/profiles-spec/openapi.json'), mode === 'dynamic', seed, (why) => {
+      prism = undefined;
+      if (closing) return;
+      const again = prismRestarts++ < 3;
+      console.error(
+        `insightiq-profiles-mock: Prism exited unexpectedly (${why}); ${again ? 'starting it again' : 'not restarting it after 3 restarts: restart the mock'}.`,
+      );
+      if (again) {
+        prismStarting = launchPrism().then((p) => {
+          prism = p;
+          return p;
+        });
+        prismStarting.catch((error: Error) => console.error(`insightiq-profiles-mock: ${error.message}`));
+      }
+    });
+  if (mode !== 'sandbox') prism = await launchPrism();
 
   // Answers depend only on the Authorization header and on the path and query, so both checks are
   // memoised (bounded): repeated requests, the common case, skip the parsing.
@@ -137,11 +167,17 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     try {
       id = rawId === undefined ? undefined : decodeURIComponent(rawId);
     } catch {}
+    const query = new URLSearchParams(search);
     const checked = contract.validateParameters(operationId, {
-      query: new URLSearchParams(search),
+      query,
       ...(id !== undefined && { path: { id } }),
     });
-    return { ...checked, id };
+    const known = PARAMETER_NAMES[operationId] ?? [];
+    const unknown = [...new Set(query.keys())]
+      .filter((name) => !known.includes(name))
+      // As a header value can carry them: percent-encoded (a name may hold any character), and short.
+      .map((name) => encodeURIComponent(name).slice(0, 100));
+    return { ...checked, id, unknown };
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -150,11 +186,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     const fail = (kind: ErrorKind, message: string, extra: Record<string, string> = {}) =>
       sendError(res, kind, message, requestId, { ...cors, ...extra });
     const url = parseTarget(req.url ?? '/');
-
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...preflightHeaders(req), allow: 'GET, HEAD, OPTIONS', 'request-id': requestId });
-      return void res.end();
+    if (!req.headers.host && req.httpVersionMinor >= 1) {
+      return fail('malformedRequest', 'The request has no Host header, which HTTP/1.1 requires.', {
+        connection: 'close',
+      });
     }
+
     let operationId: string | undefined;
     let rawId: string | undefined;
     for (const op of OPERATIONS) {
@@ -170,6 +207,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         'noRoute',
         `No route ${req.method} ${url.pathname}: the Profiles API has GET /v1/profiles and GET /v1/profiles/{id}.`,
       );
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...preflightHeaders(req), allow: 'GET, HEAD, OPTIONS', 'request-id': requestId });
+      return void res.end();
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return fail('methodNotAllowed', `Method ${req.method} is not allowed on ${url.pathname}: use GET.`, {
         allow: 'GET, HEAD, OPTIONS',
@@ -196,14 +237,29 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     }
     if (failRate > 0 && chance() < failRate) return fail('internal', 'Injected failure (--fail-rate).');
 
-    const denied = auth(req.headers.authorization);
+    // Node keeps only the first of two Authorization headers: two are ambiguous, so refuse them.
+    const denied =
+      (req.headersDistinct.authorization?.length ?? 0) > 1
+        ? {
+            kind: 'malformedCredentials' as const,
+            message: 'Malformed Authorization: send one Authorization header, not several.',
+          }
+        : auth(req.headers.authorization);
     if (denied) return fail(denied.kind, denied.message, WWW_AUTHENTICATE);
 
-    const { values, issues, id } = parameters(operationId, url.search, rawId);
+    const { values, issues, id, unknown } = parameters(operationId, url.search, rawId);
+    // Like the API (presumably), unknown parameters are ignored; unlike it, the mock says so.
+    const warning: Record<string, string> = unknown.length
+      ? {
+          'x-mock-warning': `unknown query parameter${unknown.length > 1 ? 's' : ''} ignored: ${unknown.join(', ')}`,
+        }
+      : {};
+    if (unknown.length) options.log?.(`warning: ${req.method} ${url.pathname}: ${warning['x-mock-warning']}`);
     if (issues.length > 0) {
       return fail(
         'invalidParameter',
         issues.map((i) => `Invalid value for ${i.in} parameter ${i.name}: ${i.rule}.`).join(' '),
+        warning,
       );
     }
 
@@ -212,6 +268,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         fault?.kind === 'malformed' ? body.slice(0, Math.max(1, Math.floor(body.length / 2))) : body;
       res.writeHead(200, {
         ...cors,
+        ...warning,
         'content-type': 'application/json',
         'content-length': String(Buffer.byteLength(bytes)),
         'request-id': requestId,
@@ -226,38 +283,61 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       const { limit, offset } = values as { limit: number; offset: number };
       return ok(dataset.pageBody(values as Record<string, string>, offset, limit));
     }
-    return proxy(req, res, url, requestId, cors, fail, fault?.kind === 'malformed' ? ok : undefined);
+    return proxy(
+      req,
+      res,
+      operationId,
+      id,
+      values,
+      url.search,
+      requestId,
+      { ...cors, ...warning },
+      fail,
+      fault?.kind === 'malformed' ? ok : undefined,
+    );
   }
 
-  function proxy(
+  /**
+   * Prism's answer, made to behave like the API where Prism does not: asked for JSON only (so a
+   * client's `Accept` never turns into Prism's 406-as-500), at the canonical path (no trailing
+   * slash), a list page cut to `offset`/`limit` and echoing them in `metadata`, and error bodies that
+   * repeat this response's `request-id` and status.
+   */
+  async function proxy(
     req: IncomingMessage,
     res: ServerResponse,
-    url: { pathname: string; search: string },
+    operationId: string,
+    id: string | undefined,
+    values: Record<string, unknown>,
+    search: string,
     requestId: string,
-    cors: Record<string, string>,
+    extra: Record<string, string>,
     fail: (kind: ErrorKind, message: string) => void,
     /** Set for `x-mock-fault: malformed`: sends a 200 body truncated, as the sandbox mode does. */
     sendMalformed: ((body: string) => void) | undefined,
   ): Promise<void> {
-    const headers: Record<string, string> = {};
-    for (const name of ['authorization', 'accept', 'prefer']) {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    for (const name of ['authorization', 'prefer']) {
       const v = req.headers[name];
       if (typeof v === 'string') headers[name] = v;
     }
+    const path =
+      operationId === 'getProfile' ? `/v1/profiles/${encodeURIComponent(id as string)}` : '/v1/profiles';
+    const running = prism ?? (await prismStarting?.catch(() => undefined));
+    if (!running || !prism) {
+      return fail(
+        'unavailable',
+        "The Prism mock behind this server is not running (it exited; see the mock's output).",
+      );
+    }
     return new Promise((resolve) => {
       const upstream = request(
-        {
-          host: '127.0.0.1',
-          port: (prism as Prism).port,
-          method: 'GET',
-          path: url.pathname + url.search,
-          headers,
-        },
+        { host: '127.0.0.1', port: running.port, method: 'GET', path: path + search, headers },
         (answer) => {
           const chunks: Buffer[] = [];
           answer.on('data', (c: Buffer) => chunks.push(c));
           answer.on('end', () => {
-            const body = Buffer.concat(chunks).toString('utf8');
+            let body = Buffer.concat(chunks).toString('utf8');
             const status = answer.statusCode ?? 500;
             if (String(answer.headers['content-type']).includes('problem+json')) {
               let detail = body;
@@ -268,17 +348,34 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
                 headers.prefer ? 'invalidPrefer' : 'internal',
                 `${headers.prefer ? `Prefer: ${headers.prefer}: ` : ''}${detail}`,
               );
-            } else if (status === 200 && sendMalformed) {
-              sendMalformed(body);
-            } else {
-              const keep: Record<string, string> = { ...cors, 'request-id': requestId };
-              for (const name of ['content-type', 'www-authenticate', 'retry-after']) {
-                const v = answer.headers[name];
-                if (typeof v === 'string') keep[name] = v;
-              }
-              res.writeHead(status, keep);
-              res.end(body);
+              return resolve();
             }
+            try {
+              const json = JSON.parse(body);
+              if (status === 200 && operationId === 'listProfiles' && Array.isArray(json?.data)) {
+                // Examples are one fixed list: page through it. Dynamic pages are random: cut to limit.
+                const { offset, limit } = values as { offset: number; limit: number };
+                const from = mode === 'dynamic' ? 0 : offset;
+                json.data = json.data.slice(from, from + limit);
+                json.metadata = { ...json.metadata, offset, limit };
+              } else if (json?.error && typeof json.error === 'object') {
+                json.error.request_id = requestId;
+                json.error.http_status_code = status;
+              }
+              body = JSON.stringify(json);
+            } catch {}
+            if (status === 200 && sendMalformed) {
+              sendMalformed(body);
+              return resolve();
+            }
+            const keep: Record<string, string> = { ...extra, 'request-id': requestId };
+            for (const name of ['content-type', 'www-authenticate', 'retry-after']) {
+              const v = answer.headers[name];
+              if (typeof v === 'string') keep[name] = v;
+            }
+            keep['content-length'] = String(Buffer.byteLength(body));
+            res.writeHead(status, keep);
+            res.end(body);
             resolve();
           });
         },
@@ -291,7 +388,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     });
   }
 
-  const server = createServer((req, res) => {
+  // The Host check is the mock's own (above), so that its answer has the error body and request-id.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     const started = performance.now();
     if (options.log && ready) {
       res.on('finish', () =>
@@ -305,6 +403,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         sendError(res, 'internal', `Mock failure: ${error.message}`, randomUUID(), corsHeaders(req));
       else res.destroy();
     });
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    socket.end(clientErrorAnswer(error, randomUUID()));
   });
   let ready = false;
   server.keepAliveTimeout = 65_000;
@@ -325,6 +427,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const close = async () => {
+    closing = true;
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

@@ -84,7 +84,7 @@ describe.each(['sandbox', 'examples'] as const)(
         type: 'INVALID_REQUEST_PARAMETERS',
         error_code: 'INVALID_PARAMETER_VALUE',
         message:
-          'Invalid value for query parameter limit: must be an integer between 1 and 100. Invalid value for query parameter offset: must be an integer >= 0.',
+          'Invalid value for query parameter limit: must be an integer between 1 and 100. Invalid value for query parameter offset: must be an integer between 0 and 9007199254740991.',
       });
     });
   },

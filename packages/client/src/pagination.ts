@@ -86,7 +86,7 @@ export class ApiPromise<T> implements PromiseLike<T> {
 export class PagePromise extends ApiPromise<Page> implements AsyncIterable<Profile> {
   readonly #maxItems: number;
 
-  constructor(first: () => Promise<WithResponse<Page>>, maxItems: number) {
+  constructor(first: () => Promise<WithResponse<Page>>, maxItems = Number.POSITIVE_INFINITY) {
     super(first);
     this.#maxItems = maxItems;
   }

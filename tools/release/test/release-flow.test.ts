@@ -33,7 +33,7 @@ const run = (dir: string, cmd: string, ...args: string[]) =>
   }).toString();
 
 /** A small copy of this monorepo: its changesets config, the three released packages, the contract. */
-function fixtureRepo(): string {
+function fixtureRepo(released?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'release-flow-'));
   temps.push(dir);
   write(dir, 'package.json', JSON.stringify({ name: 'fixture', private: true }));
@@ -42,11 +42,24 @@ function fixtureRepo(): string {
   cpSync(join(root, 'openapi/openapi.yaml'), join(dir, 'openapi/openapi.yaml'));
   for (const name of ['spec', 'types', 'client']) {
     const pkg = JSON.parse(readFileSync(join(root, `packages/${name}/package.json`), 'utf8'));
-    const deps = name === 'client' ? { '@insightiq/profiles-types': 'workspace:^' } : {};
+    // The workspace links between the three, as the real manifests declare them (the client's
+    // optional peer dependency on the spec included: changesets bumps peer dependents too).
+    const internal = (deps: Record<string, string> = {}) =>
+      Object.fromEntries(Object.entries(deps).filter(([dep]) => dep.startsWith('@insightiq/profiles-')));
     write(
       dir,
       `packages/${name}/package.json`,
-      JSON.stringify({ name: pkg.name, version: pkg.version, dependencies: deps }, null, 2),
+      JSON.stringify(
+        {
+          name: pkg.name,
+          version: released ?? pkg.version,
+          dependencies: internal(pkg.dependencies),
+          peerDependencies: internal(pkg.peerDependencies),
+          peerDependenciesMeta: pkg.peerDependenciesMeta ?? {},
+        },
+        null,
+        2,
+      ),
     );
   }
   write(dir, 'packages/spec/dist/openapi.json', JSON.stringify(openapi));
@@ -129,7 +142,7 @@ describe('check-release', () => {
 
 describe('version-packages', () => {
   it('versions the three packages together, writes changelogs, and sets info.version to the spec version', () => {
-    const dir = fixtureRepo();
+    const dir = fixtureRepo('1.0.0');
     write(
       dir,
       '.changeset/quick-foxes-jump.md',
@@ -138,10 +151,11 @@ describe('version-packages', () => {
     run(dir, join(root, 'node_modules/.bin/changeset'), 'version');
     const version = (name: string) =>
       JSON.parse(readFileSync(join(dir, `packages/${name}/package.json`), 'utf8')).version;
-    const before = JSON.parse(readFileSync(join(root, 'packages/spec/package.json'), 'utf8'))
-      .version as string;
+    const before = '1.0.0';
     expect([version('spec'), version('types'), version('client')]).toEqual(Array(3).fill(version('spec')));
-    expect(version('spec')).not.toBe(before);
+    // A minor is a minor: the client's peer dependency on the spec, still in range, forces no major.
+    const [major, minor] = before.split('.').map(Number) as [number, number];
+    expect(version('spec')).toBe(`${major}.${minor + 1}.0`);
     expect(readFileSync(join(dir, 'packages/client/CHANGELOG.md'), 'utf8')).toContain('Add a thing.');
     expect(syncContractVersion(dir)).toBe(version('spec'));
     const contract = parse(readFileSync(join(dir, 'openapi/openapi.yaml'), 'utf8'));

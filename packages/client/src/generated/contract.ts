@@ -39,8 +39,9 @@ export const listProfilesRules: readonly ParameterRule[] = [
     "name": "offset",
     "type": "integer",
     "minimum": 0,
+    "maximum": 9007199254740991,
     "default": 0,
-    "rule": "must be an integer >= 0"
+    "rule": "must be an integer between 0 and 9007199254740991"
   },
   {
     "name": "user_id",

@@ -64,7 +64,7 @@ export function profilesResource(raw: Client<paths>, config: Config, fetcher: Fe
         checkOptions(requestOptions);
         if (maxItems !== Number.POSITIVE_INFINITY) checkInteger('maxItems', maxItems, 0);
       } catch (error) {
-        return new PagePromise(() => Promise.reject(error), Number.POSITIVE_INFINITY);
+        return new PagePromise(() => Promise.reject(error));
       }
       const limit = query.limit ?? DEFAULT_LIMIT;
       const fetchPage = async (offset: number): Promise<WithResponse<Page>> => {

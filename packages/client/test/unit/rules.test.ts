@@ -50,7 +50,7 @@ describe('the rules the client checks come from the contract', () => {
       'Invalid user_id: must be a UUID (got "x").',
     );
     expect(() => checkParameters(listProfilesRules, { offset: -1 })).toThrow(
-      'Invalid offset: must be an integer >= 0 (got -1).',
+      'Invalid offset: must be an integer between 0 and 9007199254740991 (got -1).',
     );
     expect(() => checkParameters(getProfileRules, {})).toThrow('Invalid id: is required and must be a UUID.');
   });

@@ -717,7 +717,7 @@ export interface components {
          */
         Limit: number;
         /**
-         * @description The number of objects to skip. Use this argument for pagination. The default value is 0.
+         * @description The number of objects to skip. Use this argument for pagination. The default value is 0. At most 9007199254740991 (2^53 - 1), the largest integer a JSON number carries exactly: a larger offset could not be echoed back in `metadata.offset` as it was sent.
          * @example 0
          */
         Offset: number;
@@ -769,7 +769,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description The number of objects to skip. Use this argument for pagination. The default value is 0.
+                 * @description The number of objects to skip. Use this argument for pagination. The default value is 0. At most 9007199254740991 (2^53 - 1), the largest integer a JSON number carries exactly: a larger offset could not be echoed back in `metadata.offset` as it was sent.
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
