@@ -44,7 +44,7 @@ describe('the bundled document', () => {
       ]),
     ).toEqual([
       ['limit', 'integer', 1, 100, 10, undefined],
-      ['offset', 'integer', 0, undefined, 0, undefined],
+      ['offset', 'integer', 0, Number.MAX_SAFE_INTEGER, 0, undefined],
       ['user_id', 'string', undefined, undefined, undefined, 'uuid'],
       ['work_platform_id', 'string', undefined, undefined, undefined, 'uuid'],
       ['account_id', 'string', undefined, undefined, undefined, 'uuid'],
