@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { FAULT_HELP } from './faults.js';
+import { FAULT_HELP } from '@insightiq/profiles-sandbox';
 import { type MockMode, startMock } from './server.js';
 
 const HELP = `insightiq-profiles-mock: a local mock of the InsightIQ Profiles API

@@ -1,5 +1,6 @@
 /**
- * The local mock of the InsightIQ Profiles API, for tests of other workspaces and apps:
+ * The local mock of the InsightIQ Profiles API over HTTP: the sandbox engine of
+ * `@insightiq/profiles-sandbox` behind `node:http`, or Prism's modes.
  *
  * ```ts
  * import { startMock } from '@insightiq/profiles-mock';
@@ -10,6 +11,4 @@
  * @packageDocumentation
  */
 
-export { Dataset, type ProfileFilter, type ProfileRecord, sandboxProfiles } from './dataset.js';
-export { FAULT_HELP, type Fault, parseFault } from './faults.js';
 export { type MockMode, type MockOptions, type RunningMock, startMock } from './server.js';

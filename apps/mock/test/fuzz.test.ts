@@ -1,6 +1,6 @@
 import { request } from 'node:http';
+import { prng } from '@insightiq/profiles-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prng } from '../src/dataset.js';
 import { type RunningMock, startMock } from '../src/index.js';
 import { AUTH, contract } from './helpers.js';
 

@@ -12,6 +12,7 @@ export const RELEASED = [
   '@insightiq/profiles-spec',
   '@insightiq/profiles-types',
   '@insightiq/profiles-client',
+  '@insightiq/profiles-sandbox',
 ];
 
 /** The monorepo root: the nearest folder up from here with pnpm-workspace.yaml. */

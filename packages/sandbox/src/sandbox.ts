@@ -1,0 +1,125 @@
+import { type ContractValidator, createContractValidator } from '@insightiq/profiles-spec/validate';
+import type { Profile } from '@insightiq/profiles-types';
+import { parseCredentials } from './auth.js';
+import { type Backend, Engine, type SandboxAnswer, type SandboxRequest } from './engine.js';
+import { GeneratedSource, type ProfileSource, RecordSource } from './profiles.js';
+
+/** Options of `createSandbox`. */
+export interface SandboxOptions {
+  /** How many generated profiles follow the reference page's ten. Default 1000; up to 1,000,000,000. */
+  profiles?: number;
+  /** Seed of the generated profiles (and of `failRate`). Default `insightiq`. */
+  seed?: string;
+  /** Your own profiles, served instead of generated ones; each is checked against the contract. */
+  data?: readonly unknown[];
+  /** `CLIENT_ID:CLIENT_SECRET`: only these credentials pass. Default: any well-formed Basic credentials. */
+  credentials?: string;
+  /** Share of requests, 0 to 1, answered with an injected 500. Default 0. */
+  failRate?: number;
+  /** Delay added to every answer, in milliseconds. Default 0. */
+  latencyMs?: number;
+}
+
+/** An in-process Profiles API: the API's semantics behind a WHATWG `fetch`. */
+export interface Sandbox {
+  /**
+   * Answers `GET /v1/profiles` and `GET /v1/profiles/{id}` on any origin as the API does (and as the
+   * HTTP mock's sandbox mode does), without a socket. Pass it as the client's `fetch` option.
+   */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  /** How many profiles it serves. */
+  readonly size: number;
+  /** The engine's own entry, for transports other than fetch (the HTTP mock uses it). */
+  handle(request: SandboxRequest, backend?: Backend): Promise<SandboxAnswer>;
+}
+
+/** The most profiles a sandbox generates (ids carry 48 bits of index; memory does not grow with it). */
+export const MAX_PROFILES = 1_000_000_000;
+
+/** Checks options and explains the first problem, as a `--flag` of the mock would read it. */
+function checkOptions(o: SandboxOptions): void {
+  const fail = (m: string) => {
+    throw new Error(m);
+  };
+  if (
+    o.profiles !== undefined &&
+    (!Number.isInteger(o.profiles) || o.profiles < 0 || o.profiles > MAX_PROFILES)
+  )
+    fail(`profiles must be an integer from 0 to ${MAX_PROFILES} (got ${o.profiles})`);
+  if (o.failRate !== undefined && !(o.failRate >= 0 && o.failRate <= 1))
+    fail(`fail-rate must be a number from 0 to 1 (got ${o.failRate})`);
+  if (
+    o.latencyMs !== undefined &&
+    (!Number.isInteger(o.latencyMs) || o.latencyMs < 0 || o.latencyMs > 60_000)
+  )
+    fail(`latency-ms must be an integer from 0 to 60000 (got ${o.latencyMs})`);
+  if (o.data !== undefined && !Array.isArray(o.data)) fail('data must be an array of profiles');
+}
+
+/** Your profiles, each checked against the contract; the error names the record and the field. */
+export function checkRecords(records: readonly unknown[], contract: ContractValidator): Profile[] {
+  const seen = new Set<string>();
+  records.forEach((record, i) => {
+    const id = (record as { id?: unknown } | null)?.id;
+    const label = `record ${i}${typeof id === 'string' ? ` (id ${id})` : ''}`;
+    const issue = contract.validateSchema('Profile', record)[0];
+    if (issue) throw new Error(`${label}: field ${issue.path || '/'} ${issue.message}`);
+    if (seen.has(id as string)) throw new Error(`${label}: duplicate id`);
+    seen.add(id as string);
+  });
+  return records as Profile[];
+}
+
+/**
+ * Creates a sandbox: the Profiles API's semantics in process, over the reference page's ten
+ * profiles and `profiles` generated ones (computed on demand: a million are ready at once), or
+ * over your `data`.
+ *
+ * ```ts
+ * const sandbox = createSandbox({ profiles: 100 });
+ * const client = createProfilesClient({ baseUrl: 'https://sandbox.test', clientId: 'id', clientSecret: 'secret', fetch: sandbox.fetch });
+ * ```
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  checkOptions(options);
+  const seed = options.seed ?? 'insightiq';
+  const contract = createContractValidator();
+  const source: ProfileSource = options.data
+    ? new RecordSource(checkRecords(options.data, contract))
+    : new GeneratedSource(options.profiles ?? 1000, seed);
+  const engine = new Engine({
+    source,
+    seed,
+    contract,
+    credentials: options.credentials === undefined ? undefined : parseCredentials(options.credentials),
+    failRate: options.failRate ?? 0,
+    latencyMs: options.latencyMs ?? 0,
+  });
+
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const { signal } = request;
+    signal.throwIfAborted();
+    const answering = engine.handle({
+      method: request.method,
+      target: request.url,
+      header: (name) => request.headers.get(name) ?? undefined,
+    });
+    const answer = await new Promise<SandboxAnswer>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      answering.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+    if (answer.drop) {
+      throw new TypeError('fetch failed', {
+        cause: new Error(
+          'other side closed: the sandbox closed the connection without an answer (x-mock-fault: drop)',
+        ),
+      });
+    }
+    const empty = request.method === 'HEAD' || answer.status === 204;
+    return new Response(empty ? null : answer.body, { status: answer.status, headers: answer.headers });
+  };
+
+  return { fetch, size: source.size, handle: (request, backend) => engine.handle(request, backend) };
+}
