@@ -92,6 +92,20 @@ export const setups = [
     },
   },
   {
+    name: 'sandbox-vitest',
+    what: 'a vitest suite with no port: the client over sandbox.fetch and over MSW 2.15 handlers',
+    async run(ctx, dir) {
+      await createConsumer('sandbox-vitest', dir, ctx);
+      await run('npx', ['vitest', 'run', '--reporter=json', '--outputFile=vitest-report.json'], {
+        cwd: dir,
+        timeoutMs: 120_000,
+      });
+      const report = JSON.parse(readFileSync(join(dir, 'vitest-report.json'), 'utf8'));
+      assert.equal(report.numFailedTests, 0);
+      assert.equal(report.numPassedTests, 4, 'vitest ran the four tests');
+    },
+  },
+  {
     name: 'spec-dual',
     what: 'the spec package from import and require: bundled document and validator',
     async run(ctx, dir) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Throughput of the mock's sandbox mode against Prism's own server on the same contract, measured
 // in one run on loopback, with a do-nothing Node server sending the same bytes as the ceiling of the
-// measurement itself; then page latency on 1,000 vs 100,000 profiles. Prints figures and ratios,
+// measurement itself, and the same engine in process (sandbox.fetch, no socket); then the sandbox's
+// start-up and memory for 1k to 10M profiles; then page latency on 1,000 vs 100,000 profiles. Prints figures and ratios,
 // asserts nothing. Uses wrk (Debian's `wrk`) when installed: autocannon's JavaScript client tops out
 // near the mock's speed on a 2-core machine, so with it the ratio is a lower bound.
 // Usage: pnpm --filter @insightiq/profiles-mock bench [seconds]
@@ -127,8 +128,42 @@ try {
   console.log(
     `ratio sandbox / ceiling: ${(sandbox / results['ceiling: do-nothing server, same bytes'].rps).toFixed(2)}`,
   );
+  // The same engine in process: what a unit test with sandbox.fetch gets, one call at a time.
+  const { createSandbox } = await import('@insightiq/profiles-sandbox');
+  const inProcess = createSandbox();
+  const call = async () =>
+    (await inProcess.fetch('https://sandbox.test/v1/profiles', { headers: { authorization } })).arrayBuffer();
+  for (let i = 0; i < 2000; i++) await call();
+  let calls = 0;
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000) {
+    await call();
+    calls++;
+  }
+  const perSecond = calls / ((performance.now() - started) / 1000);
+  console.log(
+    `in process, sandbox.fetch (sequential):  ${perSecond.toFixed(0).padStart(8)} calls/s: ${(perSecond / results['Prism 5.14.2 (static examples)'].rps).toFixed(1)}x Prism's req/s`,
+  );
 } finally {
   await Promise.all([mock.close(), prism.stop(), ceiling.close()]);
+}
+
+console.log(
+  '\nThe sandbox by size: createSandbox and the first request of the last page, in a fresh process each',
+);
+for (const profiles of [1000, 100_000, 1_000_000, 10_000_000]) {
+  const code = `
+    const before = process.memoryUsage().rss;
+    const { createSandbox } = await import('@insightiq/profiles-sandbox');
+    const started = performance.now();
+    const sandbox = createSandbox({ profiles: ${profiles} });
+    const res = await sandbox.fetch('https://sandbox.test/v1/profiles?limit=100&offset=${profiles}', { headers: { authorization: 'Basic ' + btoa('a:b') } });
+    const n = (await res.json()).data.length;
+    console.log(JSON.stringify({ ms: performance.now() - started, rss: process.memoryUsage().rss, before, n }));`;
+  const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code]).toString());
+  console.log(
+    `  ${String(profiles).padStart(10)} profiles: ready and last page in ${out.ms.toFixed(0).padStart(5)} ms, RSS ${(out.rss / 2 ** 20).toFixed(0)} MB (${out.n} on the last page)`,
+  );
 }
 
 console.log(

@@ -1,0 +1,61 @@
+// A team's vitest suite with no port: the client over the sandbox's in-process fetch, then over MSW
+// handlers backed by the same engine.
+import { createProfilesClient, NotFoundError, RateLimitError } from '@insightiq/profiles-client';
+import { buildProfile, createSandbox } from '@insightiq/profiles-sandbox';
+import { createHandlers } from '@insightiq/profiles-sandbox/msw';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const credentials = {
+  clientId: 'ecosystem-client-id',
+  clientSecret: 'ecosystem-client-secret',
+  maxRetries: 0,
+};
+
+describe('sandbox.fetch', () => {
+  const sandbox = createSandbox({ profiles: 25 });
+  const client = createProfilesClient({
+    ...credentials,
+    baseUrl: 'https://sandbox.test',
+    fetch: sandbox.fetch,
+  });
+
+  test('for await lists every profile across pages', async () => {
+    const ids = [];
+    for await (const profile of client.profiles.list({ limit: 7 })) ids.push(profile.id);
+    expect(ids).toHaveLength(35);
+    expect(new Set(ids).size).toBe(35);
+  });
+
+  test('errors come by class', async () => {
+    await expect(client.profiles.get('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(client.profiles.list({}, { headers: { 'x-mock-fault': '429' } })).rejects.toBeInstanceOf(
+      RateLimitError,
+    );
+  });
+
+  test('your own profiles, built for the test', async () => {
+    const ada = buildProfile({ full_name: 'Ada Lovelace' });
+    const mine = createProfilesClient({
+      ...credentials,
+      baseUrl: 'https://sandbox.test',
+      fetch: createSandbox({ data: [ada] }).fetch,
+    });
+    expect((await mine.profiles.get(ada.id)).full_name).toBe('Ada Lovelace');
+  });
+});
+
+describe('MSW', () => {
+  const server = setupServer(
+    ...createHandlers(createSandbox({ profiles: 5 }), { baseUrl: 'https://api.insightiq.ai' }),
+  );
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+
+  test('the production client reads the sandbox through the global fetch', async () => {
+    const client = createProfilesClient({ ...credentials, environment: 'production' });
+    expect(await client.profiles.list({ limit: 100 }).toArray()).toHaveLength(15);
+  });
+});
