@@ -82,7 +82,7 @@ try {
 
   const mock = await startMock({ port: 0 });
   cleanups.push(() => mock.close());
-  const ctx = { registry, version, mockUrl: mock.url };
+  const ctx = { registry, version, mockUrl: mock.url, note: (line) => console.log(`ecosystem:   ${line}`) };
 
   await pool(
     setups

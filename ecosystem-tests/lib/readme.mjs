@@ -3,17 +3,19 @@
 import { readFileSync } from 'node:fs';
 
 const README = new URL('../../README.md', import.meta.url);
+/** The API reference's section on testing against the sandbox (built into the reference page). */
+export const TESTING_SECTION = new URL('../../apps/docs/src/testing.md', import.meta.url);
 /** The registry URL the README's snippets show. */
 export const EXAMPLE_REGISTRY = 'https://npm.internal.example.com/';
 
-/** The fenced block that follows `<!-- ecosystem-tests: <name> -->` in the root README, with `registry` for the example URL. */
-export function readmeSnippet(name, registry) {
-  const text = readFileSync(README, 'utf8');
+/** The fenced block that follows `<!-- ecosystem-tests: <name> -->` in the root README (or `file`), with `registry` for the example URL. */
+export function readmeSnippet(name, registry, file = README) {
+  const text = readFileSync(file, 'utf8');
   const marker = `<!-- ecosystem-tests: ${name} -->`;
   const at = text.indexOf(marker);
   const block = at === -1 ? null : /^```\w*\n([\s\S]*?)^```/m.exec(text.slice(at + marker.length));
   if (!block) throw new Error(`README.md has no code block after ${marker}`);
-  if (!block[1].includes(EXAMPLE_REGISTRY) && name !== 'consumer install') {
+  if (!block[1].includes(EXAMPLE_REGISTRY) && file === README && name !== 'consumer install') {
     throw new Error(`README.md's "${name}" snippet no longer shows ${EXAMPLE_REGISTRY}`);
   }
   return block[1].split(EXAMPLE_REGISTRY).join(registry);

@@ -1,12 +1,15 @@
 // The setups: each a consumer project (projects/<name>) installed from the registry, built the way
 // its kind of service builds, and run against the mock.
 import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInBrowser } from './browser.mjs';
 import { checkClientReport, checkSpecReport, lastJson } from './checks.mjs';
 import { createConsumer, npm } from './consumer.mjs';
 import { run } from './process.mjs';
+import { readmeSnippet, TESTING_SECTION } from './readme.mjs';
+import { freePort } from './registry.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(here, 'node_modules/.bin', name);
@@ -93,7 +96,7 @@ export const setups = [
   },
   {
     name: 'sandbox-vitest',
-    what: 'a vitest suite with no port: the client over sandbox.fetch and over MSW 2.15 handlers',
+    what: 'vitest: the client over sandbox.fetch, over MSW 2.15 handlers, and against startMock in a globalSetup',
     async run(ctx, dir) {
       await createConsumer('sandbox-vitest', dir, ctx);
       await run('npx', ['vitest', 'run', '--reporter=json', '--outputFile=vitest-report.json'], {
@@ -102,7 +105,78 @@ export const setups = [
       });
       const report = JSON.parse(readFileSync(join(dir, 'vitest-report.json'), 'utf8'));
       assert.equal(report.numFailedTests, 0);
-      assert.equal(report.numPassedTests, 4, 'vitest ran the four tests');
+      assert.equal(report.numPassedTests, 5, 'vitest ran the five tests');
+    },
+  },
+  {
+    name: 'mock-npx',
+    what: 'npx @insightiq/profiles-mock from an empty folder; its install size without Prism; Prism modes say how to add it',
+    async run(ctx, dir) {
+      await createConsumer('mock-npx', dir, ctx);
+      const spec = `@insightiq/profiles-mock@${ctx.version}`;
+      // The API reference's command as written there, on a free port instead of 4010; npx with its
+      // own cache, so that no copy of an earlier run answers.
+      const command = readmeSnippet('npx mock', ctx.registry.url, TESTING_SECTION)
+        .trim()
+        .replace('4010', String(await freePort()));
+      // Its own process group: npx runs the mock as a child, and stopping npx alone would orphan it.
+      const mock = spawn('sh', ['-c', `exec ${command}`], {
+        cwd: dir,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, CI: 'true', npm_config_cache: join(dir, '.npm-cache') },
+      });
+      try {
+        const url = await new Promise((resolve, reject) => {
+          let out = '';
+          const timer = setTimeout(
+            () => reject(new Error(`no "listening on" within 120 s:\n${out}`)),
+            120_000,
+          );
+          const read = (d) => {
+            out += d;
+            const m = /listening on (\S+)/.exec(out);
+            if (m) {
+              clearTimeout(timer);
+              resolve(m[1]);
+            }
+          };
+          mock.stdout.on('data', read);
+          mock.stderr.on('data', read);
+          mock.once('exit', (code) => reject(new Error(`${command} exited ${code}:\n${out}`)));
+        });
+        const res = await fetch(`${url}/v1/profiles?limit=2`, {
+          headers: { authorization: `Basic ${btoa('a:b')}` },
+        });
+        assert.equal(res.status, 200);
+        assert.equal((await res.json()).data.length, 2);
+      } finally {
+        if (mock.exitCode === null && mock.signalCode === null) {
+          const exited = new Promise((resolve) => mock.once('exit', resolve));
+          process.kill(-mock.pid, 'SIGTERM');
+          await exited;
+        }
+      }
+      // What a sandbox user downloads: the mock without Prism (an optional peer dependency).
+      await npm(dir, 'install', '--no-audit', '--no-fund', '--loglevel=error', spec);
+      const kb = Number(
+        execFileSync('du', ['-sk', join(dir, 'node_modules')])
+          .toString()
+          .split('\t')[0],
+      );
+      const mb = kb / 1024;
+      assert.ok(mb <= 10, `the mock installs ${mb.toFixed(1)} MB, over its 10 MB budget`);
+      ctx.note?.(`mock install without Prism: ${mb.toFixed(1)} MB`);
+      const noPrism = await run('npx', ['insightiq-profiles-mock', '--mode', 'examples', '--port', '0'], {
+        cwd: dir,
+      }).then(
+        () => 'exited 0',
+        (error) => error.output,
+      );
+      assert.match(
+        noPrism,
+        /Prism, which is not installed: npm install --save-dev @stoplight\/prism-cli@5\.14\.2/,
+      );
     },
   },
   {

@@ -11,7 +11,8 @@ export const tsSnippets = (markdown) => [...markdown.matchAll(/^```ts\n([\s\S]*?
 
 /**
  * A snippet as a module: the preamble's imports (unless the snippet imports the same name), its
- * own imports on top, its statements in an async function after the preamble's declarations.
+ * own imports on top, its statements in an async function after the preamble's declarations (a
+ * snippet that exports is a module already, and stays one).
  */
 function asModule(snippet, { imports = [], declarations = [] }) {
   const own = [];
@@ -25,6 +26,9 @@ function asModule(snippet, { imports = [], declarations = [] }) {
   }
   const mine = own.join('\n');
   const added = imports.filter(({ name }) => !new RegExp(`\\b${name}\\b`).test(mine)).map(({ line }) => line);
+  // A snippet that is a module of its own (it exports) stays as it is; the others run in a function.
+  if (body.some((line) => line.startsWith('export ')))
+    return [...added, ...own, ...declarations, ...body].join('\n');
   return [
     ...added,
     ...own,

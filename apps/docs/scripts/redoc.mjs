@@ -2,7 +2,7 @@
 // copy of the contract, which links to the downloads and to Try it and lists the kit's local mock
 // as a server (the downloads stay as published, describing the API alone).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The kit's local mock, which the page and Try it offer besides the API's own servers. */
@@ -11,11 +11,17 @@ export const LOCAL_MOCK = {
   description: 'Local mock (pnpm start in the contract kit)',
 };
 
+/** The reference page's section on testing against the sandbox (its snippets are type-checked by the docs tests). */
+const TESTING = readFileSync(new URL('../src/testing.md', import.meta.url), 'utf8').replace(
+  /<!--.*?-->\n/g,
+  '',
+);
+
 /** The contract as the reference page shows it. */
 export function pageDocument(spec) {
   const page = structuredClone(spec);
   page.servers = [...page.servers, LOCAL_MOCK];
-  page.info.description = `**Downloads:** [openapi.json](openapi.json) · [openapi.yaml](openapi.yaml) · **[Try it](try-it.html)**: send requests to the local mock or the API from your browser.\n\n${page.info.description}\n\n## Try it\nRun the contract kit's local mock (\`pnpm start\`) and call it at \`${LOCAL_MOCK.url}\`, the **Local mock** server below, with any client id and secret.`;
+  page.info.description = `**Downloads:** [openapi.json](openapi.json) · [openapi.yaml](openapi.yaml) · **[Try it](try-it.html)**: send requests to the local mock or the API from your browser.\n\n${page.info.description}\n\n## Try it\nRun the contract kit's local mock (\`pnpm start\`) and call it at \`${LOCAL_MOCK.url}\`, the **Local mock** server below, with any client id and secret.\n\n${TESTING}`;
   for (const item of Object.values(page.paths)) {
     for (const op of Object.values(item)) {
       op.description = `[Try it →](try-it.html#${op.operationId})\n\n${op.description ?? ''}`;

@@ -33,6 +33,22 @@ const answers = (port: number) =>
   });
 
 /**
+ * The command that installs Prism where the mock can load it. Prism 5.14.2's newer internals need
+ * Node 24 without saying so, hence the overrides on Node 20.
+ */
+export const INSTALL_PRISM =
+  'npm install --save-dev @stoplight/prism-cli@5.14.2 (on Node 20, add to package.json "overrides": { "@stoplight/prism-core": "5.8.0", "@stoplight/prism-http": "5.12.0", "@stoplight/prism-http-server": "5.12.2" })';
+
+/** Where Prism is installed; a clear error naming the install command when it is not (sandbox users need not have it). */
+function resolvePrism(): string {
+  try {
+    return require.resolve('@stoplight/prism-cli/package.json');
+  } catch {
+    throw new Error(`--mode examples and --mode dynamic run Prism, which is not installed: ${INSTALL_PRISM}`);
+  }
+}
+
+/**
  * Starts Prism (`prism mock`) on the bundled contract, static (`examples`) or `dynamic`, and resolves
  * once it answers. Its output is kept and shown only if it fails to start. `onExit` is called, with
  * the tail of its output, if it exits later without `stop()`.
@@ -43,7 +59,7 @@ export async function startPrism(
   seed: string,
   onExit: (why: string) => void = () => {},
 ): Promise<Prism> {
-  const bin = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
+  const bin = join(dirname(resolvePrism()), 'dist/index.js');
   const port = await freePort();
   const args = [
     bin,

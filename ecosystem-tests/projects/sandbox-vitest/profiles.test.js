@@ -54,8 +54,17 @@ describe('MSW', () => {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
 
-  test('the production client reads the sandbox through the global fetch', async () => {
-    const client = createProfilesClient({ ...credentials, environment: 'production' });
+  test('a client of the production host reads the sandbox through the global fetch', async () => {
+    // An explicit baseUrl: the globalSetup's INSIGHTIQ_BASE_URL (the HTTP mock) would win over environment.
+    const client = createProfilesClient({ ...credentials, baseUrl: 'https://api.insightiq.ai' });
     expect(await client.profiles.list({ limit: 100 }).toArray()).toHaveLength(15);
+  });
+});
+
+describe('startMock in a vitest globalSetup', () => {
+  test('the client finds the mock through INSIGHTIQ_BASE_URL', async () => {
+    const client = createProfilesClient(credentials);
+    expect(client.baseUrl).toBe(process.env.INSIGHTIQ_BASE_URL);
+    expect((await client.profiles.list({ limit: 3 })).data).toHaveLength(3);
   });
 });

@@ -13,6 +13,7 @@ export const RELEASED = [
   '@insightiq/profiles-types',
   '@insightiq/profiles-client',
   '@insightiq/profiles-sandbox',
+  '@insightiq/profiles-mock',
 ];
 
 /** The monorepo root: the nearest folder up from here with pnpm-workspace.yaml. */
@@ -50,4 +51,16 @@ export function pendingChangesets(root) {
       }
       return { file, bumps };
     });
+}
+
+/** Where a workspace package lives, relative to the root (`packages/spec`, `apps/mock`). */
+export function workspaceDir(name, root = repoRoot()) {
+  for (const parent of ['packages', 'apps']) {
+    for (const dir of readdirSync(join(root, parent))) {
+      const manifest = join(root, parent, dir, 'package.json');
+      if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === name)
+        return `${parent}/${dir}`;
+    }
+  }
+  throw new Error(`no workspace package named ${name} under packages/ or apps/`);
 }

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RELEASED, repoRoot } from '../src/repo.mjs';
+import { RELEASED, repoRoot, workspaceDir } from '../src/repo.mjs';
 
 const root = repoRoot();
-const dirOf = (name: string) => join(root, 'packages', name.replace('@insightiq/profiles-', ''));
+const dirOf = (name: string) => join(root, workspaceDir(name));
 
 describe.each(RELEASED)('the published package %s', (name) => {
   const pkg = JSON.parse(readFileSync(join(dirOf(name), 'package.json'), 'utf8'));
@@ -17,9 +17,11 @@ describe.each(RELEASED)('the published package %s', (name) => {
       type: 'module',
       sideEffects: false,
       engines: { node: '>=20.19' },
-      repository: { type: 'git', directory: `packages/${dirOf(name).split('/').pop()}` },
-      files: ['dist', 'README.md', 'LICENSE', 'CHANGELOG.md'],
+      repository: { type: 'git', directory: workspaceDir(name) },
+      // A command's launcher lives in bin/ (it exists before the build, so that installs can link it).
+      files: ['dist', ...(pkg.bin ? ['bin'] : []), 'README.md', 'LICENSE', 'CHANGELOG.md'],
     });
+    expect(pkg.private).toBeUndefined();
     expect(pkg.description.length).toBeGreaterThan(20);
     expect(pkg.exports['.'].import.types).toBe('./dist/index.d.ts');
     expect(readFileSync(join(dirOf(name), 'README.md'), 'utf8')).toContain(name);
@@ -34,7 +36,9 @@ describe.each(RELEASED)('the published package %s', (name) => {
     );
     const files: string[] = packed.files.map((f: { path: string }) => f.path).sort();
     expect(
-      files.filter((f) => !/^(dist\/[^/]+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(f)),
+      files.filter(
+        (f) => !/^(dist\/[^/]+|bin\/[^/]+\.js|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(f),
+      ),
     ).toEqual([]);
     expect(files).toEqual(
       expect.arrayContaining([
@@ -42,8 +46,9 @@ describe.each(RELEASED)('the published package %s', (name) => {
         'README.md',
         'package.json',
         'dist/index.js',
-        'dist/index.cjs',
         'dist/index.d.ts',
+        // Dual packages ship CommonJS too; a command's package (the mock) is ESM only.
+        ...(pkg.exports['.'].require ? ['dist/index.cjs'] : []),
       ]),
     );
     expect(files.some((f) => /test|fixture|\.test\.|src\//.test(f))).toBe(false);

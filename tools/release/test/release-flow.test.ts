@@ -6,7 +6,7 @@ import { openapi } from '@insightiq/profiles-spec';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkRelease } from '../src/check-release.mjs';
-import { repoRoot } from '../src/repo.mjs';
+import { RELEASED, repoRoot, workspaceDir } from '../src/repo.mjs';
 import { syncContractVersion } from '../src/version-packages.mjs';
 
 const root = repoRoot();
@@ -37,18 +37,20 @@ function fixtureRepo(released?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'release-flow-'));
   temps.push(dir);
   write(dir, 'package.json', JSON.stringify({ name: 'fixture', private: true }));
-  write(dir, 'pnpm-workspace.yaml', 'packages:\n  - packages/*\n');
+  write(dir, 'pnpm-workspace.yaml', 'packages:\n  - packages/*\n  - apps/*\n  - private/*\n');
   cpSync(join(root, '.changeset/config.json'), join(dir, '.changeset/config.json'));
   cpSync(join(root, 'openapi/openapi.yaml'), join(dir, 'openapi/openapi.yaml'));
-  for (const name of ['spec', 'types', 'client']) {
-    const pkg = JSON.parse(readFileSync(join(root, `packages/${name}/package.json`), 'utf8'));
-    // The workspace links between the three, as the real manifests declare them (the client's
-    // optional peer dependency on the spec included: changesets bumps peer dependents too).
-    const internal = (deps: Record<string, string> = {}) =>
-      Object.fromEntries(Object.entries(deps).filter(([dep]) => dep.startsWith('@insightiq/profiles-')));
+  // Every released package, from its real manifest (where it really lives: packages/ or apps/), with
+  // the workspace links between them as declared (optional peer dependencies included: changesets
+  // bumps peer dependents too); the ignored ones as private placeholders.
+  const internal = (deps: Record<string, string> = {}) =>
+    Object.fromEntries(Object.entries(deps).filter(([dep]) => dep.startsWith('@insightiq/profiles-')));
+  for (const name of RELEASED) {
+    const where = workspaceDir(name);
+    const pkg = JSON.parse(readFileSync(join(root, where, 'package.json'), 'utf8'));
     write(
       dir,
-      `packages/${name}/package.json`,
+      `${where}/package.json`,
       JSON.stringify(
         {
           name: pkg.name,
@@ -62,15 +64,16 @@ function fixtureRepo(released?: string): string {
       ),
     );
   }
-  write(dir, 'packages/spec/dist/openapi.json', JSON.stringify(openapi));
-  write(dir, 'tools/release/baseline/openapi.json', JSON.stringify(openapi));
-  for (const name of ['mock', 'docs']) {
+  const config = JSON.parse(readFileSync(join(root, '.changeset/config.json'), 'utf8'));
+  for (const name of config.ignore as string[]) {
     write(
       dir,
-      `packages/${name}-app/package.json`,
-      JSON.stringify({ name: `@insightiq/profiles-${name}`, private: true, version: '1.0.0' }),
+      `private/${name.split('/').pop()}/package.json`,
+      JSON.stringify({ name, private: true, version: '0.0.0' }),
     );
   }
+  write(dir, 'packages/spec/dist/openapi.json', JSON.stringify(openapi));
+  write(dir, 'tools/release/baseline/openapi.json', JSON.stringify(openapi));
   run(dir, 'git', 'init', '-q');
   run(dir, 'git', 'add', '-A');
   run(dir, 'git', 'commit', '-qm', 'initial');
