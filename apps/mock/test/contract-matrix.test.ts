@@ -1,3 +1,4 @@
+import { createSandbox } from '@insightiq/profiles-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../src/index.js';
 import { AUTH, contract, expectConforms, get } from './helpers.js';
@@ -47,18 +48,28 @@ const matrix: Row[] = [
   ['get, fault 500', 'getProfile', `/v1/profiles/${ID}`, { 'x-mock-fault': '500' }, 500],
 ];
 
-describe.each(['sandbox', 'examples'] as const)(
+describe.each(['sandbox', 'examples', 'in-process'] as const)(
   '%s mode: every response conforms to the contract',
   (mode) => {
-    let mock: RunningMock;
+    // `in-process`: the same engine without HTTP, through sandbox.fetch, as unit tests use it.
+    let mock: Pick<RunningMock, 'url' | 'close'>;
+    let fetchImpl: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
     beforeAll(async () => {
-      mock = await startMock({ port: 0, mode, credentials: 'client-id:client-secret' });
+      if (mode === 'in-process') {
+        const sandbox = createSandbox({ credentials: 'client-id:client-secret' });
+        fetchImpl = sandbox.fetch;
+        mock = { url: 'https://sandbox.test', close: async () => {} };
+      } else {
+        mock = await startMock({ port: 0, mode, credentials: 'client-id:client-secret' });
+      }
     });
     afterAll(() => mock.close());
+    const call = (base: string, path: string, headers: Record<string, string> = {}) =>
+      get(base, path, headers, fetchImpl);
 
-    const rows = mode === 'sandbox' ? matrix : matrix.filter(([label]) => !label.includes('not found'));
+    const rows = mode !== 'examples' ? matrix : matrix.filter(([label]) => !label.includes('not found'));
     it.each(rows)('%s', async (label, op, path, headers, status) => {
-      const answer = await get(mock.url, path, headers);
+      const answer = await call(mock.url, path, headers);
       expect(answer.status, answer.text).toBe(status);
       expectConforms(answer, op, label);
       const requestId = answer.headers.get('request-id') as string;
@@ -74,12 +85,12 @@ describe.each(['sandbox', 'examples'] as const)(
     it('gives every response a fresh request id', async () => {
       const ids = new Set<string>();
       for (let i = 0; i < 5; i++)
-        ids.add((await get(mock.url, '/v1/profiles?limit=1')).headers.get('request-id') as string);
+        ids.add((await call(mock.url, '/v1/profiles?limit=1')).headers.get('request-id') as string);
       expect(ids.size).toBe(5);
     });
 
     it('names the parameter and the rule in a 400', async () => {
-      const answer = await get(mock.url, '/v1/profiles?limit=0&offset=-2');
+      const answer = await call(mock.url, '/v1/profiles?limit=0&offset=-2');
       expect((answer.body as any).error).toMatchObject({
         type: 'INVALID_REQUEST_PARAMETERS',
         error_code: 'INVALID_PARAMETER_VALUE',

@@ -11,9 +11,17 @@ export interface Answer {
   text: string;
 }
 
-/** GETs a path of the mock with valid credentials unless `headers.authorization` says otherwise. */
-export async function get(base: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(base + path, { headers: { authorization: AUTH, ...headers } });
+/**
+ * GETs a path of the mock with valid credentials unless `headers.authorization` says otherwise;
+ * through `fetchImpl` when given (a sandbox's in-process fetch).
+ */
+export async function get(
+  base: string,
+  path: string,
+  headers: Record<string, string> = {},
+  fetchImpl: (input: string, init: RequestInit) => Promise<Response> = fetch,
+): Promise<Answer> {
+  const res = await fetchImpl(base + path, { headers: { authorization: AUTH, ...headers } });
   const text = await res.text();
   let body: unknown;
   try {
