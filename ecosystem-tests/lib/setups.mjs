@@ -19,6 +19,17 @@ const PROGRAM = { 'program/exercise.ts': 'src/exercise.ts' };
 const program = (ctx, dir, cmd, args) =>
   run(cmd, args, { cwd: dir, env: { MOCK_URL: ctx.mockUrl }, doneMarker: '}\n', timeoutMs: 60_000 });
 
+/**
+ * Runs a consumer's test suite (Jest, or vitest, which writes the same JSON report) and checks that
+ * all of its `tests` ran and passed.
+ */
+async function suite(dir, command, tests, env = {}) {
+  await run('npx', [...command, '--outputFile=test-report.json'], { cwd: dir, env, timeoutMs: 120_000 });
+  const report = JSON.parse(readFileSync(join(dir, 'test-report.json'), 'utf8'));
+  assert.equal(report.numFailedTests, 0);
+  assert.equal(report.numPassedTests, tests, `${command[0]} ran the ${tests} tests`);
+}
+
 /** @type {Array<{ name: string, what: string, run: (ctx: object, dir: string) => Promise<void> }>} */
 export const setups = [
   {
@@ -56,14 +67,7 @@ export const setups = [
     what: 'Jest 30 in CommonJS',
     async run(ctx, dir) {
       await createConsumer('jest-cjs', dir, ctx);
-      await run('npx', ['jest', '--ci', '--json', '--outputFile=jest-report.json'], {
-        cwd: dir,
-        env: { MOCK_URL: ctx.mockUrl },
-        timeoutMs: 120_000,
-      });
-      const report = JSON.parse(readFileSync(join(dir, 'jest-report.json'), 'utf8'));
-      assert.equal(report.numFailedTests, 0);
-      assert.equal(report.numPassedTests, 3, 'Jest ran the three tests');
+      await suite(dir, ['jest', '--ci', '--json'], 3, { MOCK_URL: ctx.mockUrl });
     },
   },
   {
@@ -99,13 +103,7 @@ export const setups = [
     what: 'vitest: the client over sandbox.fetch, over MSW 2.15 handlers, and against startMock in a globalSetup',
     async run(ctx, dir) {
       await createConsumer('sandbox-vitest', dir, ctx);
-      await run('npx', ['vitest', 'run', '--reporter=json', '--outputFile=vitest-report.json'], {
-        cwd: dir,
-        timeoutMs: 120_000,
-      });
-      const report = JSON.parse(readFileSync(join(dir, 'vitest-report.json'), 'utf8'));
-      assert.equal(report.numFailedTests, 0);
-      assert.equal(report.numPassedTests, 5, 'vitest ran the five tests');
+      await suite(dir, ['vitest', 'run', '--reporter=json'], 5);
     },
   },
   {
