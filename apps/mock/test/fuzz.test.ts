@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { prng } from '@insightiq/profiles-sandbox';
+import { createSandbox, prng } from '@insightiq/profiles-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../src/index.js';
 import { AUTH, contract } from './helpers.js';
@@ -109,5 +109,30 @@ describe('fuzzing the query string', () => {
     expect(statuses.get(400)).toBeGreaterThan(100);
     const health = await send(mock.url, '/v1/profiles?limit=1');
     expect(health.status).toBe(200);
+  });
+});
+
+describe('fuzzing the query string in process (sandbox.fetch, the same engine without HTTP)', () => {
+  it('600 random queries: never a 5xx or a throw; every answer a contract-valid 200 or 4xx', async () => {
+    const sandbox = createSandbox();
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 600; i++) {
+      const path = (rand() < 0.8 ? '/v1/profiles?' : `/v1/profiles/${enc(pick(VALUES))}?`) + randomQuery();
+      const res = await sandbox.fetch(`https://sandbox.test${path}`, { headers: { authorization: AUTH } });
+      const body = await res.text();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      expect(res.status, path).toBeLessThan(500);
+      if (body.includes('ROUTE_NOT_FOUND')) continue;
+      const operationId = /^\/v1\/profiles\/?\?/.test(path) ? 'listProfiles' : 'getProfile';
+      const issues = contract.validateResponse({
+        operationId,
+        status: res.status,
+        headers: res.headers,
+        body: JSON.parse(body),
+      });
+      expect(issues, `${path} -> ${res.status} ${body.slice(0, 200)}`).toEqual([]);
+    }
+    expect(statuses.get(200)).toBeGreaterThan(20);
+    expect(statuses.get(400)).toBeGreaterThan(100);
   });
 });
