@@ -65,6 +65,16 @@ export class RecordSource implements ProfileSource {
     return i === undefined ? undefined : this.#json[i];
   }
 
+  /** The JSON text of the record at a position. */
+  jsonAt(position: number): string | undefined {
+    return this.#json[position];
+  }
+
+  /** The positions of the records whose filter `key` has this (lower-cased) value. */
+  positions(key: Key, value: string): readonly number[] {
+    return this.#index[key].get(value) ?? [];
+  }
+
   page(filter: ProfileFilter, offset: number, limit: number): string[] {
     const keys = given(filter);
     if (keys.length === 0) return this.#json.slice(offset, offset + limit);
@@ -91,7 +101,6 @@ export class GeneratedSource implements ProfileSource {
   readonly #count: number;
   readonly #reference: RecordSource;
   readonly #referenceRecords: Profile[];
-  readonly #referenceIndex: Record<Key, Map<string, number[]>>;
   readonly #cache = new BoundedCache<number, string>(10_000);
 
   constructor(count: number, seed: string) {
@@ -99,7 +108,6 @@ export class GeneratedSource implements ProfileSource {
     this.#count = count;
     this.#referenceRecords = referenceProfiles();
     this.#reference = new RecordSource(this.#referenceRecords);
-    this.#referenceIndex = indexRecords(this.#referenceRecords);
     this.size = this.#referenceRecords.length + count;
   }
 
@@ -111,9 +119,7 @@ export class GeneratedSource implements ProfileSource {
   /** The JSON of the profile at a position of the whole list. */
   #at(position: number): string {
     const r = this.#referenceRecords.length;
-    return position < r
-      ? (this.#reference.page({}, position, 1)[0] as string)
-      : this.#generated(position - r);
+    return position < r ? (this.#reference.jsonAt(position) as string) : this.#generated(position - r);
   }
 
   json(id: string): string | undefined {
@@ -141,7 +147,7 @@ export class GeneratedSource implements ProfileSource {
   /** Positions matching one user or account filter: a handful, found without a scan. */
   #few(key: 'user_id' | 'account_id', value: string): number[] {
     const r = this.#referenceRecords.length;
-    const positions = [...(this.#referenceIndex[key].get(value) ?? [])];
+    const positions = [...this.#reference.positions(key, value)];
     const n = decodeId(this.#seed, key === 'user_id' ? 'user' : 'account', value);
     if (n !== undefined) {
       const first = key === 'user_id' ? n * PROFILES_PER_USER : n;
@@ -168,7 +174,7 @@ export class GeneratedSource implements ProfileSource {
       return matches.slice(offset, offset + limit).map((p) => this.#at(p));
     }
     // Only a platform: the reference matches, then every sixth generated profile.
-    const reference = this.#referenceIndex.work_platform_id.get(value('work_platform_id')) ?? [];
+    const reference = this.#reference.positions('work_platform_id', value('work_platform_id'));
     const platform = PLATFORMS.findIndex((p) => p.id.toLowerCase() === value('work_platform_id'));
     for (let k = offset; k < offset + limit; k++) {
       if (k < reference.length) {
