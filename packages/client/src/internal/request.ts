@@ -90,12 +90,13 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * Runs a call (`label`, such as `GET /v1/profiles?limit=10`, names it in logs): each attempt under
+ * Runs a call (`label()`, such as `GET /v1/profiles?limit=10`, names it in logs, and is built only
+ * for a line that is logged): each attempt under
  * its own timeout, retrying connection failures, timeouts, 408, 409, 429 and 5xx; parses a 2xx
  * body as JSON and checks its top-level shape with `isValid`.
  */
 export async function send<T>(
-  label: string,
+  label: () => string,
   attempt: Attempt,
   isValid: (body: unknown) => boolean,
   defaults: CallDefaults,
@@ -138,13 +139,15 @@ export async function send<T>(
     }
     const response = result?.response;
     const requestId = response?.headers.get('request-id') ?? undefined;
-    const ms = Math.round(performance.now() - started);
-    log('info', `${label} → ${response?.status ?? failure?.message} in ${ms} ms`, {
-      status: response?.status,
-      ms,
-      requestId,
-      attempt: n + 1,
-    });
+    if (log.enabled('info')) {
+      const ms = Math.round(performance.now() - started);
+      log('info', `${label()} → ${response?.status ?? failure?.message} in ${ms} ms`, {
+        status: response?.status,
+        ms,
+        requestId,
+        attempt: n + 1,
+      });
+    }
     if (response?.ok) {
       let body: unknown;
       try {
@@ -172,11 +175,11 @@ export async function send<T>(
       const error = response
         ? new (apiErrorFor(response.status))(response.status, headersOf(response), result?.error)
         : (failure as ConnectionError);
-      log('error', `${label} failed: ${error.message}`);
+      log('error', `${label()} failed: ${error.message}`);
       throw error;
     }
     const wait = retryDelay(n, response?.headers.get('retry-after') ?? null);
-    log('warn', `${label}: retrying in ${Math.round(wait)} ms after ${response?.status ?? failure?.name}`, {
+    log('warn', `${label()}: retrying in ${Math.round(wait)} ms after ${response?.status ?? failure?.name}`, {
       attempt: n + 2,
       waitMs: Math.round(wait),
     });

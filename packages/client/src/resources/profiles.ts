@@ -41,7 +41,7 @@ const DEFAULT_LIMIT = listProfilesRules.find((r) => r.name === 'limit')?.default
 export function profilesResource(raw: Client<paths>, config: Config, fetcher: Fetcher): ProfilesResource {
   /** One call: `send` runs its attempts; the result is checked against the contract if asked. */
   const call = async <T>(
-    label: string,
+    label: () => string,
     operationId: string,
     attempt: Attempt,
     isValid: (body: unknown) => boolean,
@@ -69,15 +69,15 @@ export function profilesResource(raw: Client<paths>, config: Config, fetcher: Fe
       const limit = query.limit ?? DEFAULT_LIMIT;
       const fetchPage = async (offset: number): Promise<WithResponse<Page>> => {
         const q = { ...query, offset };
-        const search = Object.entries(q)
-          .map(([k, v]) => `${k}=${v}`)
-          .join('&');
         const {
           data: body,
           response,
           requestId,
         } = await call<{ data: Profile[]; metadata: Metadata }>(
-          `GET /v1/profiles?${search}`,
+          () =>
+            `GET /v1/profiles?${Object.entries(q)
+              .map(([k, v]) => `${k}=${v}`)
+              .join('&')}`,
           'listProfiles',
           ({ signal, headers }) =>
             raw.GET('/v1/profiles', {
@@ -112,7 +112,7 @@ export function profilesResource(raw: Client<paths>, config: Config, fetcher: Fe
       }
       return new ApiPromise(() =>
         call<Profile>(
-          `GET /v1/profiles/${id}`,
+          () => `GET /v1/profiles/${id}`,
           'getProfile',
           ({ signal, headers }) =>
             raw.GET('/v1/profiles/{id}', {
