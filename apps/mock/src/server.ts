@@ -75,8 +75,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const seed = options.seed ?? 'insightiq';
   const data = options.data ? loadProfilesFile(options.data, createContractValidator()) : undefined;
   const sandbox = createSandbox({
-    ...(mode === 'sandbox' && { profiles: options.profiles ?? 1000 }),
-    ...(mode !== 'sandbox' && { profiles: 0 }),
+    // Prism modes answer from Prism: the engine only checks their requests, and needs no profiles.
+    profiles: mode === 'sandbox' ? (options.profiles ?? 1000) : 0,
     seed,
     ...(data && { data }),
     ...(options.credentials !== undefined && { credentials: options.credentials }),
