@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { FAULT_HELP } from '@insightiq/profiles-sandbox';
+import { DRIFT_HELP, type DriftKind, FAULT_HELP, parseDrift } from '@insightiq/profiles-sandbox';
+import { formatReport } from './proxy.js';
 import { type MockMode, startMock } from './server.js';
 
 const HELP = `insightiq-profiles-mock: a local mock of the InsightIQ Profiles API
@@ -12,12 +13,15 @@ Usage: insightiq-profiles-mock [options]
   --mode M              sandbox (default): the API's semantics over a dataset
                         examples: the contract's examples (Prism; Prefer: code=NNN, example=NAME)
                         dynamic: data generated from the contract's schemas (Prism)
+                        proxy: forward to --upstream and check each answer against the contract
+  --upstream URL        proxy mode: the deployment to forward to (credentials pass through, never logged)
   --profiles N          generated profiles after the sample's ten (sandbox; default 1000)
   --seed S              seed of the generated data (default insightiq)
   --data FILE           serve the profiles of this JSON file instead (sandbox)
   --credentials ID:SECRET  accept only these Basic credentials (default: any well-formed ones)
   --fail-rate R         answer this share of requests (0-1) with a 500
   --latency-ms N        delay every response by N ms
+  --drift KINDS         answer 200s that break the contract (sandbox): ${DRIFT_HELP}
   --quiet               do not log requests
   --help                this text
 
@@ -37,6 +41,13 @@ function number(flag: string, value: string | undefined): number | undefined {
   return n;
 }
 
+function drift(value: string | undefined): DriftKind[] | undefined {
+  if (value === undefined) return undefined;
+  const kinds = parseDrift(value);
+  if (typeof kinds === 'string') fail(`--drift: ${kinds}`);
+  return kinds;
+}
+
 let args: ReturnType<typeof parseArgs>['values'];
 try {
   args = parseArgs({
@@ -50,6 +61,8 @@ try {
       credentials: { type: 'string' },
       'fail-rate': { type: 'string' },
       'latency-ms': { type: 'string' },
+      drift: { type: 'string' },
+      upstream: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -70,7 +83,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
-    mock?.close().then(() => process.exit(0));
+    mock?.close().then(() => {
+      const report = mock?.proxyReport?.();
+      if (report) process.stderr.write(`${formatReport(report)}\n`);
+      process.exit(0);
+    });
   });
 }
 
@@ -84,6 +101,9 @@ mock = await startMock({
   credentials: args.credentials as string | undefined,
   failRate: number('fail-rate', args['fail-rate'] as string | undefined),
   latencyMs: number('latency-ms', args['latency-ms'] as string | undefined),
+  drift: drift(args.drift as string | undefined),
+  upstream: args.upstream as string | undefined,
+  warn: (line) => process.stderr.write(`${line}\n`),
   log: args.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
 } as Parameters<typeof startMock>[0]).catch((error: Error) => fail(error.message));
 
@@ -92,10 +112,17 @@ if (closing) {
   process.exit(0);
 }
 
-const user = args.credentials
-  ? "'CLIENT_ID:CLIENT_SECRET' (as given to --credentials)"
-  : 'any-client-id:any-secret';
+const user =
+  mock.mode === 'proxy'
+    ? '"$INSIGHTIQ_CLIENT_ID:$INSIGHTIQ_CLIENT_SECRET" (the upstream\'s credentials)'
+    : args.credentials
+      ? "'CLIENT_ID:CLIENT_SECRET' (as given to --credentials)"
+      : 'any-client-id:any-secret';
+const what =
+  mock.mode === 'proxy'
+    ? `proxy to ${args.upstream}, checking answers against the contract`
+    : `${mock.mode}${mock.profiles === undefined ? '' : `, ${mock.profiles} profiles`}`;
 process.stdout.write(
-  `InsightIQ Profiles mock (${mock.mode}${mock.profiles === undefined ? '' : `, ${mock.profiles} profiles`}) listening on ${mock.url}\n` +
+  `InsightIQ Profiles mock (${what}) listening on ${mock.url}\n` +
     `Try: curl -u ${user} '${mock.url}/v1/profiles?limit=2'\n`,
 );

@@ -8,7 +8,8 @@ export function corsHeaders(req: IncomingMessage): Record<string, string> {
   if (!origin || !LOCAL_ORIGIN.test(origin)) return {};
   return {
     'access-control-allow-origin': origin,
-    'access-control-expose-headers': 'request-id, retry-after, www-authenticate, x-mock-warning',
+    'access-control-expose-headers':
+      'request-id, retry-after, www-authenticate, x-mock-warning, x-contract-violations',
     vary: 'Origin',
   };
 }

@@ -2,17 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { type Backend, createSandbox, errorResponse, type SandboxAnswer } from '@insightiq/profiles-sandbox';
+import {
+  type Backend,
+  createSandbox,
+  type DriftKind,
+  errorResponse,
+  type SandboxAnswer,
+} from '@insightiq/profiles-sandbox';
 import { createContractValidator } from '@insightiq/profiles-spec/validate';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { loadProfilesFile } from './data-file.js';
 import { clientErrorAnswer } from './errors.js';
 import { type Prism, startPrism } from './prism.js';
+import { createProxy, type ProxyReport, parseUpstream } from './proxy.js';
 
 const require = createRequire(import.meta.url);
 
-/** How the mock answers: `sandbox` (the API's semantics over a dataset), or Prism's `examples` / `dynamic`. */
-export type MockMode = 'sandbox' | 'examples' | 'dynamic';
+/**
+ * How the mock answers: `sandbox` (the API's semantics over a dataset), Prism's `examples` /
+ * `dynamic`, or `proxy` (a real deployment's answers, checked against the contract).
+ */
+export type MockMode = 'sandbox' | 'examples' | 'dynamic' | 'proxy';
 
 /** Options of `startMock`. */
 export interface MockOptions {
@@ -34,8 +44,17 @@ export interface MockOptions {
   failRate?: number;
   /** Delay added to every response, in milliseconds. Default 0. */
   latencyMs?: number;
+  /**
+   * Contract drift in every 200 answer (sandbox mode), to see a conformance check fail: `'all'` or
+   * kinds such as `['missing-field', 'ignore-limit']`. Default none.
+   */
+  drift?: 'all' | readonly DriftKind[];
+  /** Proxy mode: the deployment to forward to, such as `https://api.sandbox.insightiq.ai`. */
+  upstream?: string;
   /** Called with one line per request (method, path, status, time). No credentials are ever in it. */
   log?: (line: string) => void;
+  /** Called with each contract violation the proxy sees. Default: `log`. */
+  warn?: (line: string) => void;
 }
 
 /** A running mock. */
@@ -45,11 +64,13 @@ export interface RunningMock {
   mode: MockMode;
   /** Number of profiles served (sandbox mode). */
   profiles: number | undefined;
+  /** Proxy mode: what it has forwarded and checked so far. */
+  proxyReport: (() => ProxyReport) | undefined;
   /** Stops the server and Prism, closing open connections. */
   close(): Promise<void>;
 }
 
-const MODES: MockMode[] = ['sandbox', 'examples', 'dynamic'];
+const MODES: MockMode[] = ['sandbox', 'examples', 'dynamic', 'proxy'];
 
 /** Checks options the sandbox does not, and explains the first problem, as `--flag` would read it. */
 function checkOptions(o: MockOptions): void {
@@ -62,6 +83,10 @@ function checkOptions(o: MockOptions): void {
     fail(`port must be an integer from 0 to 65535 (got ${o.port})`);
   if (o.data !== undefined && o.mode !== undefined && o.mode !== 'sandbox')
     fail('data works in sandbox mode only');
+  if (o.drift !== undefined && o.mode !== undefined && o.mode !== 'sandbox')
+    fail('drift works in sandbox mode only');
+  if (o.upstream !== undefined && o.mode !== 'proxy')
+    fail('upstream works in proxy mode only (--mode proxy)');
 }
 
 /**
@@ -73,7 +98,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   checkOptions(options);
   const mode = options.mode ?? 'sandbox';
   const seed = options.seed ?? 'insightiq';
-  const data = options.data ? loadProfilesFile(options.data, createContractValidator()) : undefined;
+  const contract = createContractValidator();
+  const data = options.data ? loadProfilesFile(options.data, contract) : undefined;
+  const proxy =
+    mode === 'proxy'
+      ? createProxy(parseUpstream(options.upstream), contract, options.warn ?? options.log ?? (() => {}))
+      : undefined;
   const sandbox = createSandbox({
     // Prism modes answer from Prism: the engine only checks their requests, and needs no profiles.
     profiles: mode === 'sandbox' ? (options.profiles ?? 1000) : 0,
@@ -82,6 +112,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     ...(options.credentials !== undefined && { credentials: options.credentials }),
     ...(options.failRate !== undefined && { failRate: options.failRate }),
     ...(options.latencyMs !== undefined && { latencyMs: options.latencyMs }),
+    ...(options.drift !== undefined && { drift: options.drift }),
   });
 
   // Prism runs as a child process. If it dies, it is started again (at most 3 times, then requests
@@ -106,7 +137,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         prismStarting.catch((error: Error) => console.error(`insightiq-profiles-mock: ${error.message}`));
       }
     });
-  if (mode !== 'sandbox') prism = await launchPrism();
+  if (mode === 'examples' || mode === 'dynamic') prism = await launchPrism();
 
   /**
    * Prism's answer to a call the engine checked, made to behave like the API where Prism does not:
@@ -197,6 +228,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       });
       return void res.end(body);
     }
+    // The start-up probe (below) is answered here: it is not the upstream's business.
+    if (proxy) return ready ? proxy.handle(req, res, corsHeaders(req)) : void res.writeHead(204).end();
     const answer = await sandbox.handle(
       {
         method: req.method ?? 'GET',
@@ -281,5 +314,11 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     probe.end();
   });
   ready = true;
-  return { url, mode, profiles: mode === 'sandbox' ? sandbox.size : undefined, close };
+  return {
+    url,
+    mode,
+    profiles: mode === 'sandbox' ? sandbox.size : undefined,
+    proxyReport: proxy?.report,
+    close,
+  };
 }

@@ -2,6 +2,7 @@ import { parameterRules } from '@insightiq/profiles-spec';
 import { type ContractValidator, createContractValidator } from '@insightiq/profiles-spec/validate';
 import { checkBasicAuth } from './auth.js';
 import { BoundedCache } from './bounded-cache.js';
+import { type DriftKind, driftPage, driftProfileJson } from './drift.js';
 import { type ErrorKind, errorResponse } from './errors.js';
 import { type Fault, parseFault } from './faults.js';
 import { prng } from './prng.js';
@@ -41,6 +42,8 @@ export interface EngineOptions {
   seed: string;
   failRate: number;
   latencyMs: number;
+  /** Contract drift in every answer (the per-request fault is `x-mock-fault: drift`). */
+  drift?: readonly DriftKind[];
   contract?: ContractValidator;
 }
 
@@ -56,6 +59,17 @@ const ALLOW = 'GET, HEAD, OPTIONS';
 const PARAMETER_NAMES: Record<string, string[]> = Object.fromEntries(
   Object.entries(parameterRules()).map(([id, rules]) => [id, rules.map((r) => r.name)]),
 );
+
+/** The operation a path is (`/v1/profiles`, `/v1/profiles/{id}`, a trailing slash allowed), with the raw id. */
+export function routeOf(
+  pathname: string,
+): { operationId: SandboxCall['operationId']; rawId: string | undefined } | undefined {
+  for (const op of OPERATIONS) {
+    const m = op.pattern.exec(pathname);
+    if (m) return { operationId: op.operationId, rawId: m[1] };
+  }
+  return undefined;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -142,16 +156,7 @@ export class Engine {
       };
     };
     const url = parseTarget(request.target);
-    let operationId: SandboxCall['operationId'] | undefined;
-    let rawId: string | undefined;
-    for (const op of OPERATIONS) {
-      const m = op.pattern.exec(url.pathname);
-      if (m) {
-        operationId = op.operationId;
-        rawId = m[1];
-        break;
-      }
-    }
+    const { operationId, rawId } = routeOf(url.pathname) ?? {};
     const method = request.method.toUpperCase();
     if (!operationId) {
       return fail(
@@ -232,11 +237,31 @@ export class Engine {
         body: answer.status === 200 && malformed ? truncate(answer.body) : answer.body,
       };
     }
+    const drift = fault?.kind === 'drift' ? fault.drift : this.#o.drift;
     if (operationId === 'getProfile') {
       const json = this.#o.source.json(id as string);
-      return json ? ok(json) : fail('notFound', `No profile exists with id ${id}.`);
+      if (!json) return fail('notFound', `No profile exists with id ${id}.`);
+      return ok(drift?.length ? driftProfileJson(json, drift) : json);
     }
     const { limit, offset } = values as { limit: number; offset: number };
-    return ok(this.pageBody(values, offset, limit));
+    return ok(
+      drift?.length
+        ? this.#driftPageBody(values, offset, limit, drift)
+        : this.pageBody(values, offset, limit),
+    );
+  }
+
+  /** A page that drifts from the contract as asked; its metadata still echoes offset and limit. */
+  #driftPageBody(
+    filter: Record<string, unknown>,
+    offset: number,
+    limit: number,
+    drift: readonly DriftKind[],
+  ) {
+    const from = driftPage(drift, offset, limit);
+    const data = this.#o.source
+      .page(filter, from.offset, from.limit)
+      .map((json) => driftProfileJson(json, drift));
+    return `{"data":[${data.join(',')}],"metadata":{"offset":${offset},"limit":${limit},"from_date":null,"to_date":null}}`;
   }
 }

@@ -13,6 +13,8 @@ export const ERRORS = {
   headersTooLarge: { status: 431, type: 'INVALID_REQUEST', code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' },
   rateLimited: { status: 429, type: 'RATE_LIMIT_ERROR', code: 'TOO_MANY_REQUESTS' },
   internal: { status: 500, type: 'API_ERROR', code: 'INTERNAL_SERVER_ERROR' },
+  /** The mock's proxy mode could not reach its upstream. */
+  badGateway: { status: 502, type: 'API_ERROR', code: 'BAD_GATEWAY' },
   unavailable: { status: 503, type: 'API_ERROR', code: 'SERVICE_UNAVAILABLE' },
 } as const;
 

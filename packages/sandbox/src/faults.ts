@@ -1,12 +1,16 @@
+import { type DriftKind, parseDrift } from './drift.js';
+
 /** A fault asked for by the `x-mock-fault` header. */
 export type Fault =
   | { kind: 'status'; status: 429 | 500 | 503; retryAfter?: string }
   | { kind: 'delay'; ms: number }
   | { kind: 'drop' }
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  | { kind: 'drift'; drift: DriftKind[] };
 
 /** The values `x-mock-fault` takes, for error messages and the README. */
-export const FAULT_HELP = '429, 429;retry-after=N, 500, 503, delay=MS (0-30000), drop, malformed';
+export const FAULT_HELP =
+  '429, 429;retry-after=N, 500, 503, delay=MS (0-30000), drop, malformed, drift, drift=KIND[,KIND]';
 
 /** Parses `x-mock-fault`; returns a string explaining the problem when the value is not understood. */
 export function parseFault(value: string): Fault | string {
@@ -20,5 +24,10 @@ export function parseFault(value: string): Fault | string {
   if (delay && Number(delay) <= 30_000) return { kind: 'delay', ms: Number(delay) };
   if (v === 'drop') return { kind: 'drop' };
   if (v === 'malformed') return { kind: 'malformed' };
+  const drift = /^drift(?:=(.*))?$/.exec(v);
+  if (drift) {
+    const kinds = parseDrift(drift[1] ?? 'all');
+    return typeof kinds === 'string' ? `x-mock-fault: ${kinds}` : { kind: 'drift', drift: kinds };
+  }
   return `Unknown x-mock-fault ${JSON.stringify(value.slice(0, 100))}: use one of ${FAULT_HELP}.`;
 }

@@ -13,10 +13,12 @@
  */
 export { BoundedCache } from './bounded-cache.js';
 export { buildProfile, type DeepPartial } from './build-profile.js';
+export { DRIFT_HELP, DRIFT_KINDS, type DriftKind, parseDrift } from './drift.js';
 export {
   type Backend,
   Engine,
   parseTarget,
+  routeOf,
   type SandboxAnswer,
   type SandboxCall,
   type SandboxRequest,

@@ -1,6 +1,7 @@
 import { type ContractValidator, createContractValidator } from '@insightiq/profiles-spec/validate';
 import type { Profile } from '@insightiq/profiles-types';
 import { parseCredentials } from './auth.js';
+import { type DriftKind, parseDrift } from './drift.js';
 import { type Backend, Engine, type SandboxAnswer, type SandboxRequest } from './engine.js';
 import { GeneratedSource, type ProfileSource, RecordSource } from './profiles.js';
 
@@ -18,6 +19,11 @@ export interface SandboxOptions {
   failRate?: number;
   /** Delay added to every answer, in milliseconds. Default 0. */
   latencyMs?: number;
+  /**
+   * Contract drift in every 200 answer, to prove that a conformance check notices: `'all'`, or kinds
+   * from `DRIFT_KINDS`. Default none. Per request: `x-mock-fault: drift` or `drift=KIND[,KIND]`.
+   */
+  drift?: 'all' | readonly DriftKind[];
 }
 
 /** An in-process Profiles API: the API's semantics behind a WHATWG `fetch`. */
@@ -54,6 +60,10 @@ function checkOptions(o: SandboxOptions): void {
   )
     fail(`latency-ms must be an integer from 0 to 60000 (got ${o.latencyMs})`);
   if (o.data !== undefined && !Array.isArray(o.data)) fail('data must be an array of profiles');
+  if (o.drift !== undefined) {
+    const kinds = parseDrift(o.drift);
+    if (typeof kinds === 'string') fail(`drift: ${kinds}`);
+  }
 }
 
 /** Your profiles, each checked against the contract; the error names the record and the field. */
@@ -94,6 +104,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     credentials: options.credentials === undefined ? undefined : parseCredentials(options.credentials),
     failRate: options.failRate ?? 0,
     latencyMs: options.latencyMs ?? 0,
+    drift: options.drift === undefined ? [] : (parseDrift(options.drift) as DriftKind[]),
   });
 
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
