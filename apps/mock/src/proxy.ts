@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorResponse, parseTarget, routeOf } from '@insightiq/profiles-sandbox';
-import type { ContractIssue, ContractValidator } from '@insightiq/profiles-spec/validate';
+import {
+  type ContractIssue,
+  type ContractValidator,
+  pointerPattern,
+} from '@insightiq/profiles-spec/validate';
 
 /** What the proxy saw, for its summary on exit. */
 export interface ProxyReport {
@@ -47,9 +51,6 @@ export function parseUpstream(value: string | undefined): URL {
   if (url.search || url.hash) throw new Error('upstream must not have a query or fragment');
   return url;
 }
-
-/** A pointer with array indexes as `*`, to count one drift once however many items show it. */
-const pattern = (pointer: string) => pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 
 /**
  * The drift monitor: forwards every request to `upstream` unchanged (credentials included, never
@@ -111,8 +112,12 @@ export function createProxy(upstream: URL, contract: ContractValidator, log: (li
         log(
           `contract violation: ${method} ${pathname}${search} -> ${answer.status} (request-id ${requestId}): ${issue.path} ${issue.message}`,
         );
-        const key = `${pattern(issue.path)}\u0000${issue.message}`;
-        const seen = counts.get(key) ?? { pointer: pattern(issue.path), message: issue.message, count: 0 };
+        const key = `${pointerPattern(issue.path)}\u0000${issue.message}`;
+        const seen = counts.get(key) ?? {
+          pointer: pointerPattern(issue.path),
+          message: issue.message,
+          count: 0,
+        };
         seen.count++;
         counts.set(key, seen);
       }

@@ -49,3 +49,9 @@ export function followRefs(
     current = valueAtPointer(doc, ref);
   }
 }
+
+/**
+ * A pointer with its array indexes as `*` (`/body/data/3/gender` becomes `/body/data/*` then `/gender`), to count
+ * one violation once however many items of a list show it.
+ */
+export const pointerPattern = (pointer: string): string => pointer.replace(/\/\d+(?=\/|$)/g, '/*');

@@ -18,7 +18,7 @@ import addFormats from 'ajv-formats';
 import { escapePointer, valueAtPointer } from './pointer.js';
 import { describeRule } from './rules.js';
 
-export { escapePointer, followRefs, parsePointer, valueAtPointer } from './pointer.js';
+export { escapePointer, followRefs, parsePointer, pointerPattern, valueAtPointer } from './pointer.js';
 export { describeRule, type ParameterRule, parameterRules } from './rules.js';
 
 import {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openapi } from '../../src/index.js';
-import { escapePointer, followRefs, parsePointer, valueAtPointer } from '../../src/pointer.js';
+import {
+  escapePointer,
+  followRefs,
+  parsePointer,
+  pointerPattern,
+  valueAtPointer,
+} from '../../src/pointer.js';
 
 describe('JSON pointers (RFC 6901)', () => {
   const doc = { 'a/b': { 'm~n': 1, '~1': 2 }, '': { x: 3 }, list: [10, 20] };
@@ -40,5 +46,12 @@ describe('JSON pointers (RFC 6901)', () => {
     const loop = { a: { $ref: '#/b' }, b: { $ref: '#/a' } };
     expect(followRefs(loop, loop.a, '/a').pointer).toBe('/a');
     expect(followRefs(doc, 5, '/x')).toEqual({ value: 5, pointer: '/x' });
+  });
+
+  it('folds array indexes into * for counting, and leaves numeric-looking names inside tokens alone', () => {
+    expect(pointerPattern('/body/data/12/gender')).toBe('/body/data/*/gender');
+    expect(pointerPattern('/body/data/0')).toBe('/body/data/*');
+    expect(pointerPattern('/body/a2/x3y')).toBe('/body/a2/x3y');
+    expect(pointerPattern('')).toBe('');
   });
 });

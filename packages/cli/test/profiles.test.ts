@@ -1,0 +1,242 @@
+import { buildProfile, referenceProfiles } from '@insightiq/profiles-sandbox';
+import { describe, expect, it } from 'vitest';
+import { cellText, profileColumns, valueAt } from '../src/flatten.js';
+import { CREDENTIALS, cli, parseCsv, SECRET } from './helpers.js';
+
+const reference = referenceProfiles();
+const lines = (text: string) => text.split('\n').filter(Boolean);
+
+describe('profiles list', () => {
+  it('writes NDJSON when piped: one profile per line, the reference page’s first', async () => {
+    const { code, stdout, stderr, requests } = await cli([
+      'profiles',
+      'list',
+      '--limit',
+      '3',
+      ...CREDENTIALS,
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(requests).toEqual(['GET /v1/profiles?limit=3&offset=0']);
+    expect(lines(stdout).map((l) => JSON.parse(l))).toEqual(reference.slice(0, 3));
+  });
+
+  it('writes a table on a terminal: a few columns, escape sequences from the data made harmless', async () => {
+    const hostile = buildProfile({ full_name: 'Evil\u001b[2J\u001b[31mName\nline' }, { seed: 'cli' });
+    const { code, stdout } = await cli(['profiles', 'list', ...CREDENTIALS], {
+      tty: true,
+      sandbox: { data: [hostile] },
+    });
+    expect(code).toBe(0);
+    const [header, row, ...rest] = lines(stdout);
+    expect(header).toMatch(/^ID {36}USERNAME {14}NAME {20}PLATFORM {7}FOLLOWERS {2}UPDATED$/);
+    expect(row).toContain(hostile.id);
+    expect(row).toContain('Evil [2J [31mName line');
+    expect(stdout).not.toContain('\u001b');
+    expect(rest).toEqual([]);
+  });
+
+  it('--format json is one well-formed array; an empty page is []', async () => {
+    const { stdout } = await cli(['profiles', 'list', '--limit', '4', '--format', 'json', ...CREDENTIALS]);
+    expect(JSON.parse(stdout)).toEqual(reference.slice(0, 4));
+    const empty = await cli(['profiles', 'list', '--offset', '500', '--format', 'json', ...CREDENTIALS]);
+    expect(empty.code).toBe(0);
+    expect(JSON.parse(empty.stdout)).toEqual([]);
+  });
+
+  it('--format csv flattens by the contract’s columns and quotes as RFC 4180 says', async () => {
+    const tricky = buildProfile(
+      {
+        full_name: 'Doe, "Johnny"\nJr.',
+        introduction: ' padded ',
+        emails: [{ type: 'WORK', email_id: 'a@b.c' }],
+      },
+      { seed: 'csv' },
+    );
+    const { code, stdout } = await cli(['profiles', 'list', '--format', 'csv', ...CREDENTIALS], {
+      sandbox: { data: [tricky, ...reference.slice(0, 2)] },
+    });
+    expect(code).toBe(0);
+    const [header, ...rows] = parseCsv(stdout);
+    const columns = profileColumns();
+    expect(header).toEqual(columns);
+    expect(columns).toEqual(
+      expect.arrayContaining(['id', 'user.id', 'work_platform.name', 'reputation.follower_count', 'emails']),
+    );
+    expect(rows).toHaveLength(3);
+    [tricky, ...reference.slice(0, 2)].forEach((profile, i) => {
+      expect(rows[i]).toEqual(columns.map((c) => cellText(valueAt(profile, c))));
+    });
+    expect(rows[0]?.[columns.indexOf('full_name')]).toBe('Doe, "Johnny"\nJr.');
+    expect(rows[0]?.[columns.indexOf('emails')]).toBe('[{"type":"WORK","email_id":"a@b.c"}]');
+  });
+
+  it('--all streams every page; --max stops early; the progress line is for terminals only', async () => {
+    const all = await cli(['profiles', 'list', '--all', '--limit', '10', ...CREDENTIALS]);
+    expect(all.code).toBe(0);
+    expect(lines(all.stdout)).toHaveLength(35);
+    expect(new Set(lines(all.stdout).map((l) => JSON.parse(l).id)).size).toBe(35);
+    expect(all.requests).toHaveLength(4);
+    expect(all.stderr).toBe('');
+
+    const max = await cli(['profiles', 'list', '--all', '--max', '12', '--limit', '5', ...CREDENTIALS]);
+    expect(lines(max.stdout)).toHaveLength(12);
+    expect(max.requests).toHaveLength(3);
+
+    const tty = await cli(
+      ['profiles', 'list', '--all', '--limit', '10', '--format', 'ndjson', ...CREDENTIALS],
+      {
+        stderrTTY: true,
+      },
+    );
+    expect(tty.stderr).toMatch(/\r\u001b\[K10 profiles, 1 pages, \d+ profiles\/s/);
+    expect(tty.stderr).toMatch(/35 profiles, 4 pages, \d+ profiles\/s\r\u001b\[K$/);
+    expect(lines(tty.stdout)).toHaveLength(35);
+  });
+
+  it('Ctrl-C stops the walk, leaves the JSON array well-formed, and exits 130', async () => {
+    const interrupt = new AbortController();
+    let pages = 0;
+    const { createSandbox } = await import('@insightiq/profiles-sandbox');
+    const sandbox = createSandbox({ profiles: 200 });
+    const result = await cli(
+      ['profiles', 'list', '--all', '--limit', '10', '--format', 'json', ...CREDENTIALS],
+      {
+        io: {
+          signal: interrupt.signal,
+          fetch: (request, init) => {
+            if (++pages === 3) interrupt.abort(new Error('Ctrl-C'));
+            return sandbox.fetch(request, init);
+          },
+        },
+      },
+    );
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe('insightiq-profiles: interrupted\n');
+    const written = JSON.parse(result.stdout);
+    expect(written).toHaveLength(20);
+  });
+
+  it('an API error exits 1 with the status, message and request id, and nothing on stdout', async () => {
+    const { code, stdout, stderr } = await cli([
+      'profiles',
+      'list',
+      '--client-secret',
+      'wrong',
+      ...CREDENTIALS.slice(0, 2),
+      ...CREDENTIALS.slice(4),
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^insightiq-profiles: 401 .+ \[INVALID_CREDENTIALS\] \(request id [0-9a-f-]{36}\)\n$/,
+    );
+  });
+});
+
+describe('profiles get', () => {
+  const id = reference[1]?.id as string;
+
+  it('writes the profile as JSON when piped, and every field as a table on a terminal', async () => {
+    const json = await cli(['profiles', 'get', id, ...CREDENTIALS]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(reference[1]);
+    const table = await cli(['profiles', 'get', id, ...CREDENTIALS], { tty: true });
+    expect(lines(table.stdout)).toHaveLength(profileColumns().length);
+    expect(table.stdout).toMatch(new RegExp(`^id {2,}${id}$`, 'm'));
+    expect(table.stdout).toMatch(/^work_platform\.name {2,}\S+/m);
+  });
+
+  it('an unknown id exits 1 with the 404', async () => {
+    const { code, stderr } = await cli([
+      'profiles',
+      'get',
+      '00000000-0000-4000-8000-000000000000',
+      ...CREDENTIALS,
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^insightiq-profiles: 404 No profile exists with id 00000000-0000-4000-8000-000000000000\. \[PROFILE_NOT_FOUND\]/,
+    );
+  });
+});
+
+describe('usage errors: exit 2, one line naming the flag, no request sent', () => {
+  const cases: [string[], string][] = [
+    [['profiles', 'list', '--limit', '0'], '--limit must be an integer between 1 and 100 (got 0)'],
+    [
+      ['profiles', 'list', '--limit', '1.5'],
+      "option '--limit <n>' argument '1.5' is invalid. must be a whole number.",
+    ],
+    [
+      ['profiles', 'list', '--offset', '-1'],
+      '--offset must be an integer between 0 and 9007199254740991 (got -1)',
+    ],
+    [['profiles', 'list', '--user-id', 'nope'], '--user-id must be a UUID (got "nope")'],
+    [
+      ['profiles', 'list', '--format', 'xml'],
+      "option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, ndjson, csv.",
+    ],
+    [['profiles', 'list', '--max', '5'], '--max works with --all only'],
+    [['profiles', 'list', '--limitt', '5'], "unknown option '--limitt'\n(Did you mean --limit?)"],
+    [['profiles', 'get'], "missing required argument 'id'"],
+    [['profiles', 'get', 'not-a-uuid'], 'argument <id> must be a UUID (got "not-a-uuid")'],
+    [
+      ['profiles', 'list', '--env', 'moon'],
+      "option '--env <name>' argument 'moon' is invalid. Allowed choices are production, sandbox, staging.",
+    ],
+    [
+      ['verify', '--report', 'html'],
+      "option '--report <format>' argument 'html' is invalid. Allowed choices are text, json, junit, markdown.",
+    ],
+    [['frobnicate'], "unknown command 'frobnicate'"],
+  ];
+  for (const [args, message] of cases) {
+    it(`${args.join(' ')}`, async () => {
+      const { code, stdout, stderr, requests } = await cli([...args, ...CREDENTIALS]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`insightiq-profiles: ${message} (see --help)\n`);
+      expect(requests).toEqual([]);
+    });
+  }
+
+  it('missing credentials name both ways to give them', async () => {
+    const env = { ...process.env };
+    delete process.env.INSIGHTIQ_CLIENT_ID;
+    try {
+      const { code, stderr } = await cli(['profiles', 'list', '--base-url', 'https://sandbox.test']);
+      expect(code).toBe(2);
+      expect(stderr).toBe(
+        'insightiq-profiles: --client-id is required: pass --client-id or set INSIGHTIQ_CLIENT_ID (see --help)\n',
+      );
+    } finally {
+      process.env = env;
+    }
+  });
+
+  it('never echoes the secret, whatever fails', async () => {
+    for (const args of [
+      ['profiles', 'list', '--limit', '0'],
+      ['profiles', 'list', '--client-secret', SECRET, '--base-url', `https://x:${SECRET}@sandbox.test`],
+      ['profiles', 'get', 'nope'],
+      ['verify', '--max-pages', '0'],
+    ]) {
+      const { stdout, stderr } = await cli([...CREDENTIALS, ...args]);
+      expect(stdout + stderr).not.toContain(SECRET);
+    }
+  });
+});
+
+describe('help and version', () => {
+  it('--help on every command, with the exit codes; --version', async () => {
+    for (const args of [[], ['profiles'], ['profiles', 'list'], ['profiles', 'get'], ['verify']]) {
+      const { code, stdout } = await cli([...args, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Usage: insightiq-profiles');
+      expect(stdout).toContain('2    usage error: a bad or missing flag or argument');
+    }
+    const { stdout } = await cli(['--version']);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
