@@ -54,7 +54,8 @@ export function run(cmd, args, { cwd, env, timeoutMs = 180_000, doneMarker, grac
       clearTimeout(overall);
       clearTimeout(grace);
       if (failure) reject(new CommandError(command, failure, all));
-      else if (code !== 0) reject(new CommandError(command, `exited ${code ?? signal}`, all));
+      else if (code !== 0)
+        reject(Object.assign(new CommandError(command, `exited ${code ?? signal}`, all), { code }));
       else resolve(stdout);
     });
   });

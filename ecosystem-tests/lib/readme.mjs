@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 const README = new URL('../../README.md', import.meta.url);
 /** The API reference's section on testing against the sandbox (built into the reference page). */
 export const TESTING_SECTION = new URL('../../apps/docs/src/testing.md', import.meta.url);
+/** The CLI's README, whose "Try it" commands the cli-npx setup runs as written. */
+export const CLI_README = new URL('../../packages/cli/README.md', import.meta.url);
 /** The registry URL the README's snippets show. */
 export const EXAMPLE_REGISTRY = 'https://npm.internal.example.com/';
 

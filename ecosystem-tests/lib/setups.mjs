@@ -1,14 +1,15 @@
 // The setups: each a consumer project (projects/<name>) installed from the registry, built the way
 // its kind of service builds, and run against the mock.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInBrowser } from './browser.mjs';
 import { checkClientReport, checkSpecReport, lastJson } from './checks.mjs';
 import { createConsumer, npm } from './consumer.mjs';
+import { startNpxMock } from './npx-mock.mjs';
 import { run } from './process.mjs';
-import { readmeSnippet, TESTING_SECTION } from './readme.mjs';
+import { CLI_README, readmeSnippet, TESTING_SECTION } from './readme.mjs';
 import { freePort } from './registry.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
@@ -112,48 +113,19 @@ export const setups = [
     async run(ctx, dir) {
       await createConsumer('mock-npx', dir, ctx);
       const spec = `@insightiq/profiles-mock@${ctx.version}`;
-      // The API reference's command as written there, on a free port instead of 4010; npx with its
-      // own cache, so that no copy of an earlier run answers.
+      // The API reference's command as written there, on a free port instead of 4010.
       const command = readmeSnippet('npx mock', ctx.registry.url, TESTING_SECTION)
         .trim()
         .replace('4010', String(await freePort()));
-      // Its own process group: npx runs the mock as a child, and stopping npx alone would orphan it.
-      const mock = spawn('sh', ['-c', `exec ${command}`], {
-        cwd: dir,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, CI: 'true', npm_config_cache: join(dir, '.npm-cache') },
-      });
+      const mock = await startNpxMock(command, dir);
       try {
-        const url = await new Promise((resolve, reject) => {
-          let out = '';
-          const timer = setTimeout(
-            () => reject(new Error(`no "listening on" within 120 s:\n${out}`)),
-            120_000,
-          );
-          const read = (d) => {
-            out += d;
-            const m = /listening on (\S+)/.exec(out);
-            if (m) {
-              clearTimeout(timer);
-              resolve(m[1]);
-            }
-          };
-          mock.stdout.on('data', read);
-          mock.stderr.on('data', read);
-          mock.once('exit', (code) => reject(new Error(`${command} exited ${code}:\n${out}`)));
-        });
-        const res = await fetch(`${url}/v1/profiles?limit=2`, {
+        const res = await fetch(`${mock.url}/v1/profiles?limit=2`, {
           headers: { authorization: `Basic ${btoa('a:b')}` },
         });
         assert.equal(res.status, 200);
         assert.equal((await res.json()).data.length, 2);
       } finally {
-        if (mock.exitCode === null && mock.signalCode === null) {
-          const exited = new Promise((resolve) => mock.once('exit', resolve));
-          process.kill(-mock.pid, 'SIGTERM');
-          await exited;
-        }
+        await mock.stop();
       }
       // What a sandbox user downloads: the mock without Prism (an optional peer dependency).
       await npm(dir, 'install', '--no-audit', '--no-fund', '--loglevel=error', spec);
@@ -175,6 +147,44 @@ export const setups = [
         noPrism,
         /Prism, which is not installed: npm install --save-dev @stoplight\/prism-cli@5\.14\.2/,
       );
+    },
+  },
+  {
+    name: 'cli-npx',
+    what: "the CLI's README as a new user runs it: npm install, the mock with npx, profiles list/get, verify (exit 0), and verify of a drifting mock (exit 1)",
+    async run(ctx, dir) {
+      await createConsumer('cli-npx', dir, ctx);
+      const env = { npm_config_cache: join(dir, '.npm-cache') };
+      const mocks = [];
+      try {
+        // Each line as written, on free ports instead of 4010/4011; `# exits N` is the code expected.
+        const ports = new Map();
+        const port = (line) => line.replace(/(127\.0\.0\.1:|--port )(\d+)/g, (_, p, n) => p + ports.get(n));
+        for (const name of ['cli install', 'cli try', 'cli drift']) {
+          for (const line of readmeSnippet(name, ctx.registry.url, CLI_README).split('\n')) {
+            if (!line.trim()) continue;
+            if (line.startsWith('npx -y @insightiq/profiles-mock ')) {
+              ports.set(/--port (\d+)/.exec(line)[1], String(await freePort()));
+              mocks.push(await startNpxMock(port(line), dir));
+            } else if (line.startsWith('export ')) {
+              for (const [, k, v] of port(line).matchAll(/(\w+)=(\S+)/g)) env[k] = v;
+            } else {
+              const expected = Number(/#\s*exits (\d+)/.exec(line)?.[1] ?? 0);
+              const command = port(line.replace(/\s+#.*$/, ''));
+              const code = await run('sh', ['-c', command], { cwd: dir, env }).then(
+                () => 0,
+                (error) => {
+                  if (expected === 0 || typeof error.code !== 'number') throw error;
+                  return error.code;
+                },
+              );
+              assert.equal(code, expected, `${line} exits ${expected}`);
+            }
+          }
+        }
+      } finally {
+        for (const mock of mocks) await mock.stop();
+      }
     },
   },
   {

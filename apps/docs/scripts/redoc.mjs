@@ -11,17 +11,19 @@ export const LOCAL_MOCK = {
   description: 'Local mock (pnpm start in the contract kit)',
 };
 
-/** The reference page's section on testing against the sandbox (its snippets are type-checked by the docs tests). */
-const TESTING = readFileSync(new URL('../src/testing.md', import.meta.url), 'utf8').replace(
-  /<!--.*?-->\n/g,
-  '',
-);
+/** A section of the page, from `src/` (its comment line dropped). */
+const section = (name) =>
+  readFileSync(new URL(`../src/${name}`, import.meta.url), 'utf8').replace(/<!--.*?-->\n/g, '');
+/** Testing against the sandbox (its snippets are type-checked by the docs tests). */
+const TESTING = section('testing.md');
+/** The command line (its commands are run by the CLI's tests). */
+const COMMAND_LINE = section('command-line.md');
 
 /** The contract as the reference page shows it. */
 export function pageDocument(spec) {
   const page = structuredClone(spec);
   page.servers = [...page.servers, LOCAL_MOCK];
-  page.info.description = `**Downloads:** [openapi.json](openapi.json) · [openapi.yaml](openapi.yaml) · **[Try it](try-it.html)**: send requests to the local mock or the API from your browser.\n\n${page.info.description}\n\n## Try it\nRun the contract kit's local mock (\`pnpm start\`) and call it at \`${LOCAL_MOCK.url}\`, the **Local mock** server below, with any client id and secret.\n\n${TESTING}`;
+  page.info.description = `**Downloads:** [openapi.json](openapi.json) · [openapi.yaml](openapi.yaml) · **[Try it](try-it.html)**: send requests to the local mock or the API from your browser.\n\n${page.info.description}\n\n## Try it\nRun the contract kit's local mock (\`pnpm start\`) and call it at \`${LOCAL_MOCK.url}\`, the **Local mock** server below, with any client id and secret.\n\n${TESTING}\n\n${COMMAND_LINE}`;
   for (const item of Object.values(page.paths)) {
     for (const op of Object.values(item)) {
       op.description = `[Try it →](try-it.html#${op.operationId})\n\n${op.description ?? ''}`;

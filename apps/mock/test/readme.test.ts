@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startMock } from '../src/index.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -48,6 +49,44 @@ describe('the README’s commands', () => {
       expect(body.metadata).toMatchObject({ offset: 0, limit: 2 });
     } finally {
       if (child.exitCode === null) process.kill(-(child.pid as number), 'SIGTERM');
+    }
+  });
+
+  it('the drift monitor line runs (upstream: a drifting mock instead of the real API) and flags the drift', {
+    timeout: 60_000,
+  }, async () => {
+    const upstream = await startMock({ port: 0, drift: ['unknown-enum'] });
+    const port = String(await freePort());
+    const command = line('npx -y @insightiq/profiles-mock --mode proxy')
+      .replace('https://api.sandbox.insightiq.ai', upstream.url)
+      .replace('4010', port)
+      .replace('npx -y @insightiq/profiles-mock', `"${process.execPath}" bin/insightiq-profiles-mock.js`);
+    const child: ChildProcess = spawn('sh', ['-c', `exec ${command}`], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr?.on('data', (d) => (err += d));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        child.stdout?.on('data', (d) => {
+          out += d;
+          if (out.includes('listening on')) resolve();
+        });
+        child.on('exit', (code) => reject(new Error(`${command} exited ${code}:\n${out}${err}`)));
+      });
+      const answer = await fetch(`http://127.0.0.1:${port}/v1/profiles?limit=1`, {
+        headers: { authorization: `Basic ${btoa('id:secret')}` },
+      });
+      expect(answer.headers.get('x-contract-violations')).toBe('1');
+      await answer.text();
+      // The log line and the answer travel on different pipes: wait for the line, however late.
+      while (!err.includes('contract violation')) await new Promise((r) => setTimeout(r, 20));
+      expect(err).toContain('/body/data/0/gender must be equal to one of the allowed values');
+    } finally {
+      child.kill('SIGTERM');
+      await upstream.close();
     }
   });
 });

@@ -89,8 +89,16 @@ describe('profiles list', () => {
         stderrTTY: true,
       },
     );
-    expect(tty.stderr).toMatch(/\r\u001b\[K10 profiles, 1 pages, \d+ profiles\/s/);
-    expect(tty.stderr).toMatch(/35 profiles, 4 pages, \d+ profiles\/s\r\u001b\[K$/);
+    // Each update rewrites the line (carriage return, erase line); the last one erases it.
+    const updates = tty.stderr.split('\r\u001b[K');
+    expect(updates[0]).toBe('');
+    expect(updates.at(-1)).toBe('');
+    expect(updates.slice(1, -1).map((u) => u.replace(/\d+ profiles\/s$/, 'N profiles/s'))).toEqual([
+      '10 profiles, 1 pages, N profiles/s',
+      '20 profiles, 2 pages, N profiles/s',
+      '30 profiles, 3 pages, N profiles/s',
+      '35 profiles, 4 pages, N profiles/s',
+    ]);
     expect(lines(tty.stdout)).toHaveLength(35);
   });
 

@@ -14,6 +14,7 @@ export const RELEASED = [
   '@insightiq/profiles-client',
   '@insightiq/profiles-sandbox',
   '@insightiq/profiles-mock',
+  '@insightiq/profiles-cli',
 ];
 
 /** The monorepo root: the nearest folder up from here with pnpm-workspace.yaml. */
