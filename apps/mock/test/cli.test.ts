@@ -93,10 +93,13 @@ describe('the CLI', () => {
   });
 
   it.each([
-    [['--mode', 'live'], 'mode must be one of sandbox, examples, dynamic (got "live")'],
+    [['--mode', 'live'], 'mode must be one of sandbox, examples, dynamic, proxy (got "live")'],
     [['--port', 'abc'], '--port must be a number (got "abc")'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['--data', '/nonexistent/file.json'], '--data /nonexistent/file.json: cannot read it as JSON'],
+    [['--drift', 'sideways'], '--drift: Unknown drift "sideways": use all, or any of missing-field,'],
+    [['--mode', 'proxy'], 'proxy mode needs --upstream URL (such as https://api.sandbox.insightiq.ai)'],
+    [['--upstream', 'https://api.example.com'], 'upstream works in proxy mode only (--mode proxy)'],
   ])('%j fails with exit code 2 and a clear message', async (args, message) => {
     const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';

@@ -175,7 +175,7 @@ describe('faults outside the contract, for resilience tests', () => {
     const answer = await get(mock.url, '/v1/profiles', { 'x-mock-fault': 'explode' });
     expect(answer.status).toBe(400);
     expect((answer.body as any).error.message).toBe(
-      'Unknown x-mock-fault "explode": use one of 429, 429;retry-after=N, 500, 503, delay=MS (0-30000), drop, malformed.',
+      'Unknown x-mock-fault "explode": use one of 429, 429;retry-after=N, 500, 503, delay=MS (0-30000), drop, malformed, drift, drift=KIND[,KIND].',
     );
   });
 

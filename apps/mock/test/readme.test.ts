@@ -22,6 +22,18 @@ const freePort = () =>
     });
   });
 
+/** Resolves once a started command prints `listening on`; rejects with its output if it exits first. */
+const listening = (child: ChildProcess, command: string) =>
+  new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+      if (out.includes('listening on')) resolve();
+    });
+    child.stderr?.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`${command} exited ${code}:\n${out}`)));
+  });
+
 describe('the README’s commands', () => {
   it('pnpm --filter … start --port … --mode sandbox starts the mock, and the curl line reads it', {
     timeout: 120_000,
@@ -34,15 +46,7 @@ describe('the README’s commands', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      await new Promise<void>((resolve, reject) => {
-        let out = '';
-        child.stdout?.on('data', (d) => {
-          out += d;
-          if (out.includes('listening on')) resolve();
-        });
-        child.stderr?.on('data', (d) => (out += d));
-        child.on('exit', (code) => reject(new Error(`${start} exited ${code}:\n${out}`)));
-      });
+      await listening(child, start);
       const curl = line("curl -u any-id:any-secret 'http://127.0.0.1:4010").replace('4010', port);
       const body = JSON.parse(execFileSync('sh', ['-c', curl]).toString());
       expect(body.data).toHaveLength(2);
@@ -68,14 +72,7 @@ describe('the README’s commands', () => {
     let err = '';
     child.stderr?.on('data', (d) => (err += d));
     try {
-      await new Promise<void>((resolve, reject) => {
-        let out = '';
-        child.stdout?.on('data', (d) => {
-          out += d;
-          if (out.includes('listening on')) resolve();
-        });
-        child.on('exit', (code) => reject(new Error(`${command} exited ${code}:\n${out}${err}`)));
-      });
+      await listening(child, command);
       const answer = await fetch(`http://127.0.0.1:${port}/v1/profiles?limit=1`, {
         headers: { authorization: `Basic ${btoa('id:secret')}` },
       });

@@ -142,7 +142,7 @@ describe('--data: the user fixtures', () => {
 
 describe('options', () => {
   it.each([
-    [{ mode: 'live' }, 'mode must be one of sandbox, examples, dynamic (got "live")'],
+    [{ mode: 'live' }, 'mode must be one of sandbox, examples, dynamic, proxy (got "live")'],
     [{ port: 70000 }, 'port must be an integer from 0 to 65535 (got 70000)'],
     [{ profiles: -5 }, 'profiles must be an integer from 0 to 1000000000 (got -5)'],
     [{ failRate: 2 }, 'fail-rate must be a number from 0 to 1 (got 2)'],

@@ -32,16 +32,26 @@ export function capture(isTTY = false) {
 /** Runs the CLI in process against a sandbox (no socket): its exit code and output. */
 export async function cli(
   args: string[],
-  options: { sandbox?: SandboxOptions; tty?: boolean; stderrTTY?: boolean; io?: Partial<Io> } = {},
+  options: {
+    sandbox?: SandboxOptions;
+    tty?: boolean;
+    stderrTTY?: boolean;
+    /** Ctrl-C as the n-th request is sent. */
+    interruptAt?: number;
+    io?: Partial<Io>;
+  } = {},
 ) {
   const sandbox = createSandbox({ credentials: `${ID}:${SECRET}`, profiles: 25, ...options.sandbox });
   const stdout = capture(options.tty ?? false);
   const stderr = capture(options.stderrTTY ?? options.tty ?? false);
   const requests: string[] = [];
+  const interrupt = new AbortController();
   const code = await run(args, {
     stdout,
     stderr,
+    signal: interrupt.signal,
     fetch: (request, init) => {
+      if (requests.length + 1 === options.interruptAt) interrupt.abort(new Error('Ctrl-C'));
       requests.push(`${request.method} ${new URL(request.url).pathname}${new URL(request.url).search}`);
       return sandbox.fetch(request, init);
     },

@@ -103,20 +103,11 @@ describe('profiles list', () => {
   });
 
   it('Ctrl-C stops the walk, leaves the JSON array well-formed, and exits 130', async () => {
-    const interrupt = new AbortController();
-    let pages = 0;
-    const { createSandbox } = await import('@insightiq/profiles-sandbox');
-    const sandbox = createSandbox({ profiles: 200 });
     const result = await cli(
       ['profiles', 'list', '--all', '--limit', '10', '--format', 'json', ...CREDENTIALS],
       {
-        io: {
-          signal: interrupt.signal,
-          fetch: (request, init) => {
-            if (++pages === 3) interrupt.abort(new Error('Ctrl-C'));
-            return sandbox.fetch(request, init);
-          },
-        },
+        sandbox: { profiles: 200 },
+        interruptAt: 3,
       },
     );
     expect(result.code).toBe(130);

@@ -200,18 +200,7 @@ describe('reports', () => {
   });
 
   it('Ctrl-C skips the checks not yet run, still reports, and exits 130', async () => {
-    const interrupt = new AbortController();
-    const sandbox = createSandbox({ credentials: `${ID}:${SECRET}` });
-    let calls = 0;
-    const { code, stdout } = await cli(['verify', '--report', 'json', ...CREDENTIALS], {
-      io: {
-        signal: interrupt.signal,
-        fetch: (request, init) => {
-          if (++calls === 7) interrupt.abort(new Error('Ctrl-C'));
-          return sandbox.fetch(request, init);
-        },
-      },
-    });
+    const { code, stdout } = await cli(['verify', '--report', 'json', ...CREDENTIALS], { interruptAt: 7 });
     expect(code).toBe(130);
     const report = JSON.parse(stdout) as VerifyReport;
     expect(report.checks.filter((c) => c.note === 'interrupted').length).toBeGreaterThan(0);
