@@ -14,11 +14,11 @@ export const CREDENTIALS = [
 ];
 
 /** A stream that keeps what is written, as a terminal or a pipe. */
-export function capture(isTTY = false) {
+export function capture(isTTY = false, columns = 160) {
   let text = '';
   return {
     isTTY,
-    columns: 120,
+    columns,
     write(chunk: string) {
       text += chunk;
       return true;

@@ -36,6 +36,32 @@ describe('profiles list', () => {
     expect(rest).toEqual([]);
   });
 
+  it('a narrow terminal gets the columns that fit, the id always', async () => {
+    const { run } = await import('../src/index.js');
+    const { createSandbox } = await import('@insightiq/profiles-sandbox');
+    for (const [columns, titles] of [
+      [100, ['ID', 'USERNAME', 'NAME', 'PLATFORM']],
+      [80, ['ID', 'USERNAME']],
+      [40, ['ID']],
+      [20, ['ID']],
+    ] as const) {
+      let out = '';
+      const stdout = { isTTY: true, columns, write: (t: string) => (out += t) };
+      const code = await run(
+        ['profiles', 'list', '--limit', '2', ...CREDENTIALS.slice(0, 4), '--base-url', 'https://x.test'],
+        {
+          stdout,
+          stderr: { write: () => true },
+          fetch: createSandbox().fetch,
+        },
+      );
+      expect(code).toBe(0);
+      const [header] = lines(out);
+      expect(header?.split(/\s{2,}/)).toEqual(titles);
+      if (columns >= 40) for (const l of lines(out)) expect(l.length).toBeLessThanOrEqual(columns);
+    }
+  });
+
   it('--format json is one well-formed array; an empty page is []', async () => {
     const { stdout } = await cli(['profiles', 'list', '--limit', '4', '--format', 'json', ...CREDENTIALS]);
     expect(JSON.parse(stdout)).toEqual(reference.slice(0, 4));
@@ -189,6 +215,8 @@ describe('usage errors: exit 2, one line naming the flag, no request sent', () =
       "option '--report <format>' argument 'html' is invalid. Allowed choices are text, json, junit, markdown.",
     ],
     [['frobnicate'], "unknown command 'frobnicate'"],
+    [['verify', '--limit', '101'], '--limit must be an integer between 1 and 100 (got 101)'],
+    [['verify', '--max-pages', '0'], "option '--max-pages <n>' argument '0' is invalid. must be 1 or more."],
   ];
   for (const [args, message] of cases) {
     it(`${args.join(' ')}`, async () => {

@@ -62,17 +62,23 @@ export function profileWriter(format: ListFormat, out: Output): ProfileWriter {
       };
     }
     case 'table': {
+      // The columns that fit the terminal's width, in order (the id always).
+      let used = -2;
+      const shown = TABLE.filter((c, i) => {
+        used += c.width + 2;
+        return i === 0 || used <= (out.columns ?? Number.POSITIVE_INFINITY);
+      });
       const line = (cells: string[]) =>
         `${cells
-          .map((c, i) => fit(printable(c), TABLE[i]?.width ?? 10, TABLE[i]?.right))
+          .map((c, i) => fit(printable(c), shown[i]?.width ?? 10, shown[i]?.right))
           .join('  ')
           .trimEnd()}\n`;
-      out.write(line(TABLE.map((c) => c.title)));
+      out.write(line(shown.map((c) => c.title)));
       let count = 0;
       return {
         write: (p) => {
           count++;
-          out.write(line(TABLE.map((c) => (c.show ?? String)(cellText(valueAt(p, c.column))))));
+          out.write(line(shown.map((c) => (c.show ?? String)(cellText(valueAt(p, c.column))))));
         },
         end: () => {
           if (count === 0) out.write('(no profiles)\n');
