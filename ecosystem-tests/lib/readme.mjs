@@ -7,6 +7,8 @@ const README = new URL('../../README.md', import.meta.url);
 export const TESTING_SECTION = new URL('../../apps/docs/src/testing.md', import.meta.url);
 /** The CLI's README, whose "Try it" commands the cli-npx setup runs as written. */
 export const CLI_README = new URL('../../packages/cli/README.md', import.meta.url);
+/** The mock's README, whose Prism install the mock-npx setup runs as written. */
+export const MOCK_README = new URL('../../apps/mock/README.md', import.meta.url);
 /** The registry URL the README's snippets show. */
 export const EXAMPLE_REGISTRY = 'https://npm.internal.example.com/';
 

@@ -2,14 +2,14 @@
 // its kind of service builds, and run against the mock.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInBrowser } from './browser.mjs';
 import { checkClientReport, checkSpecReport, lastJson } from './checks.mjs';
 import { createConsumer, npm } from './consumer.mjs';
 import { startNpxMock } from './npx-mock.mjs';
 import { run } from './process.mjs';
-import { CLI_README, readmeSnippet, TESTING_SECTION } from './readme.mjs';
+import { CLI_README, MOCK_README, readmeSnippet, TESTING_SECTION } from './readme.mjs';
 import { freePort } from './registry.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
@@ -108,8 +108,20 @@ export const setups = [
     },
   },
   {
+    name: 'sandbox-msw3',
+    what: "the sandbox's MSW handlers under MSW 3 on Node 22 (the npm package `node`), with the client",
+    async run(ctx, dir) {
+      await createConsumer('sandbox-msw3', dir, ctx);
+      const report = lastJson(
+        await run('npm', ['test', '--silent'], { cwd: dir, doneMarker: '}\n', timeoutMs: 60_000 }),
+      );
+      assert.match(report.node, /^22\./, 'the script ran on Node 22');
+      assert.equal(report.profiles, 2);
+    },
+  },
+  {
     name: 'mock-npx',
-    what: 'npx @insightiq/profiles-mock from an empty folder; its install size without Prism; Prism modes say how to add it',
+    what: "npx @insightiq/profiles-mock from an empty folder; its install size without Prism; Prism modes say how to add it, and the README's Prism install makes them work",
     async run(ctx, dir) {
       await createConsumer('mock-npx', dir, ctx);
       const spec = `@insightiq/profiles-mock@${ctx.version}`;
@@ -147,6 +159,31 @@ export const setups = [
         noPrism,
         /Prism, which is not installed: npm install --save-dev @stoplight\/prism-cli@5\.14\.2/,
       );
+      // The mock README's way to add Prism, as written: the overrides (Node 20), then the install.
+      const manifestPath = join(dir, 'package.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      Object.assign(
+        manifest,
+        JSON.parse(`{${readmeSnippet('prism overrides', ctx.registry.url, MOCK_README)}}`),
+      );
+      writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+      await run('sh', ['-c', readmeSnippet('prism install', ctx.registry.url, MOCK_README)], {
+        cwd: dir,
+        timeoutMs: 300_000,
+      });
+      const prism = await startNpxMock(
+        `npx insightiq-profiles-mock --mode examples --port ${await freePort()}`,
+        dir,
+      );
+      try {
+        const res = await fetch(`${prism.url}/v1/profiles?limit=2`, {
+          headers: { authorization: `Basic ${btoa('a:b')}` },
+        });
+        assert.equal(res.status, 200);
+        assert.equal((await res.json()).data.length, 2);
+      } finally {
+        await prism.stop();
+      }
     },
   },
   {
