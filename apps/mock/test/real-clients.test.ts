@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createSandbox } from '@insightiq/profiles-sandbox';
+import axios from 'axios';
 import newman from 'newman';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../src/index.js';
@@ -28,6 +30,29 @@ describe('the copies of the vendor material are verbatim', () => {
   it("the axios snippet equals the reference page's", () => {
     const page = readFileSync(join(here, '../../../openapi/reference/retrieve-all-profiles.txt'), 'utf8');
     expect(page).toContain(readFileSync(join(fixtures, 'reference-axios-snippet.mjs'), 'utf8').trimEnd());
+  });
+});
+
+describe('a real client in process, no port', () => {
+  it("axios's fetch adapter over sandbox.fetch: the reference page's request gets the sample's ten profiles", async () => {
+    const sandbox = createSandbox({ credentials: 'axios-id:axios-secret' });
+    const { data, status, headers } = await axios.request({
+      method: 'GET',
+      url: 'https://api.staging.insightiq.ai/v1/profiles',
+      headers: { Accept: 'application/json', Authorization: `Basic ${btoa('axios-id:axios-secret')}` },
+      adapter: 'fetch',
+      env: { fetch: sandbox.fetch },
+    });
+    expect(status).toBe(200);
+    expect(headers['request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(data.data.map((p: { id: string }) => p.id)).toEqual(sampleIds);
+    const denied = await axios
+      .get('https://api.staging.insightiq.ai/v1/profiles/x', {
+        adapter: 'fetch',
+        env: { fetch: sandbox.fetch },
+      })
+      .catch((error) => error.response);
+    expect([denied.status, denied.data.error.error_code]).toEqual([401, 'MISSING_CREDENTIALS']);
   });
 });
 
