@@ -17,6 +17,7 @@ export type {
   Profile,
   ProfileList,
   Reputation,
+  Timestamp,
 } from '@insightiq/profiles-types';
 export { createProfilesClient, type ProfilesClient } from './client.js';
 export {

@@ -2,8 +2,9 @@
 // Generates the committed TypeScript of @insightiq/profiles-types from the bundled contract
 // (@insightiq/profiles-spec/openapi.json) with openapi-typescript:
 //   src/generated/openapi.ts            paths, components, operations
-//   src/generated/named.ts              a named interface per object schema (`Profile`, `ProfileList`, ...),
-//                                       so that editors show `Profile`, not its 37 fields
+//   src/generated/named.ts              a named interface per object schema (`Profile`, `ProfileList`, ...)
+//                                       and a named alias per string schema (`Timestamp`), so that
+//                                       editors show `Profile`, not its 37 fields
 //   test/fixtures/reference-sample.ts   the API's own sample (the bundle's ProfileListSample example)
 //                                       as a typed const, for the type tests
 // It reads nothing but what the spec package publishes.
@@ -32,17 +33,20 @@ const nameOf = (schema) => NAMES[schema] ?? schema;
 const schemas = spec.components.schemas;
 const refName = (s) => s?.$ref?.replace('#/components/schemas/', '');
 const isObject = (name) => schemas[name]?.type === 'object';
+/** A named string schema (`Timestamp`): an alias that editors show by name. */
+const isNamedString = (name) => schemas[name]?.type === 'string' && !schemas[name].enum;
+const isNamed = (name) => isObject(name) || isNamedString(name);
 const doc = (text, indent) =>
   text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\n+/g, ' ').trim()} */\n` : '';
 
 /** The named type of a property whose schema is (an array of, or a nullable) object schema; else undefined. */
 function namedType(s) {
-  if (isObject(refName(s))) return nameOf(refName(s));
-  if (s.type === 'array' && isObject(refName(s.items))) return `${nameOf(refName(s.items))}[]`;
+  if (isNamed(refName(s))) return nameOf(refName(s));
+  if (s.type === 'array' && isNamed(refName(s.items))) return `${nameOf(refName(s.items))}[]`;
   const branches = s.anyOf ?? s.oneOf;
   if (branches?.length === 2 && branches.some((b) => b.type === 'null')) {
     const other = branches.find((b) => b.type !== 'null');
-    if (isObject(refName(other))) return `${nameOf(refName(other))} | null`;
+    if (isNamed(refName(other))) return `${nameOf(refName(other))} | null`;
   }
   return undefined;
 }
@@ -55,6 +59,13 @@ function namedType(s) {
 function renderNamed() {
   const out = [`import type { components } from './openapi.js';\n`];
   for (const [name, schema] of Object.entries(schemas)) {
+    if (isNamedString(name)) {
+      // \`& {}\` changes nothing (any string is one) but keeps the alias, which editors then show.
+      out.push(
+        `${doc(schema.description ?? schema.title, '')}export type ${nameOf(name)} = components['schemas']['${name}'] & {};\n`,
+      );
+      continue;
+    }
     if (!isObject(name)) continue;
     const required = new Set(schema.required ?? []);
     const overrides = Object.entries(schema.properties ?? {})

@@ -32,6 +32,7 @@ export type {
   Publication,
   Reputation,
   TimePeriod,
+  Timestamp,
   UserAttribute,
   VolunteerExperience,
   WorkExperience,
@@ -46,4 +47,3 @@ export type Gender = Schemas['Gender'];
  * An offset-less UTC ISO 8601 timestamp string, such as `2021-11-08T18:53:18.337805`. (Editors show
  * it as `string`: TypeScript does not keep the names of aliases of primitives.)
  */
-export type Timestamp = Schemas['Timestamp'];

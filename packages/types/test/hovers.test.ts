@@ -42,6 +42,8 @@ describe('what editors show', () => {
       export const user = page.data[0]?.user;
       export const period = page.data[0]?.work_experiences?.[0]?.time_period;
       export const meta = page.metadata;
+      export const created = page.data[0]?.created_at;
+      export const published = page.data[0]?.platform_profile_published_at;
     `);
     expect(shown).toEqual({
       page: 'ProfileList',
@@ -51,6 +53,8 @@ describe('what editors show', () => {
       user: 'UserAttribute',
       period: 'TimePeriod | null | undefined',
       meta: 'Metadata',
+      created: 'Timestamp',
+      published: 'Timestamp | null | undefined',
     });
   });
 });

@@ -4,6 +4,9 @@
  */
 import type { components } from './openapi.js';
 
+/** An ISO 8601 date-time that the API sends **without** a UTC offset, usually with microseconds, and that means UTC (`2021-11-08T18:53:18.337805`). It is not an RFC 3339 `date-time` (which requires an offset), so it is typed by pattern. A trailing `Z` or offset is accepted too, in case the API starts sending one. */
+export type Timestamp = components['schemas']['Timestamp'] & {};
+
 type UserAttributeSchema = components['schemas']['UserAttribute'];
 /** The user the profile belongs to. */
 export interface UserAttribute extends UserAttributeSchema {}
@@ -88,6 +91,10 @@ export interface Project extends ProjectSchema {
 type ProfileSchema = components['schemas']['Profile'];
 /** The identity of a user on one connected work-platform account: names, contact details, reputation, work experience and more. Fields the API adds later are allowed (see `openapi/README.md`). */
 export interface Profile extends ProfileSchema {
+  /** Profile creation time (UTC, ISO 8601 without offset). */
+  created_at: Timestamp;
+  /** Profile update time (UTC, ISO 8601 without offset). */
+  updated_at: Timestamp;
   user: UserAttribute;
   account: AccountAttribute;
   work_platform: WorkPlatformAttribute;
@@ -98,6 +105,8 @@ export interface Profile extends ProfileSchema {
   phone_numbers?: PhoneNumber[];
   /** Addresses listed on the profile. */
   addresses?: Address[];
+  /** Time the profile was created on the platform (UTC, ISO 8601 without offset), or null. */
+  platform_profile_published_at?: Timestamp | null;
   /** Work experiences listed on the profile. */
   work_experiences?: WorkExperience[];
   /** Education listed on the profile. */
