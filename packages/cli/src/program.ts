@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { formatWithOptions } from 'node:util';
 import {
   ApiError,
   ConnectionError,
   createProfilesClient,
   environments,
   type ListProfilesQuery,
+  type Logger,
   type ProfilesClient,
   ValidationError,
 } from '@insightiq/profiles-client';
@@ -68,9 +70,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   const err = (line: string) => io.stderr.write(`${NAME}: ${line}\n`);
 
+  // The client's log (INSIGHTIQ_LOG=info|debug|...) goes to stderr: stdout is the command's output.
+  const toStderr = (message: string, ...details: unknown[]) =>
+    io.stderr.write(
+      `${formatWithOptions({ colors: false, breakLength: Number.POSITIVE_INFINITY }, message, ...details.filter((d) => d !== undefined))}\n`,
+    );
+  const logger: Logger = { error: toStderr, warn: toStderr, info: toStderr, debug: toStderr };
+
   const clientOf = (command: Command): ProfilesClient => {
     const o = command.optsWithGlobals<GlobalOptions>();
     return createProfilesClient({
+      logger,
       clientId: o.clientId,
       clientSecret: o.clientSecret,
       environment: o.env as keyof typeof environments | undefined,

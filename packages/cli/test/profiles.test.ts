@@ -159,6 +159,34 @@ describe('profiles list', () => {
   });
 });
 
+describe('the client’s log (INSIGHTIQ_LOG)', () => {
+  it('goes to stderr, one line per request, without credentials; stdout stays NDJSON', async () => {
+    const before = process.env.INSIGHTIQ_LOG;
+    process.env.INSIGHTIQ_LOG = 'info';
+    try {
+      const { code, stdout, stderr } = await cli([
+        'profiles',
+        'list',
+        '--all',
+        '--limit',
+        '20',
+        ...CREDENTIALS,
+      ]);
+      expect(code).toBe(0);
+      expect(lines(stdout).map((l) => JSON.parse(l).id)).toHaveLength(35);
+      const logged = lines(stderr);
+      expect(logged).toHaveLength(2);
+      expect(logged[0]).toMatch(
+        /^\[insightiq-profiles-client\] GET \/v1\/profiles\?limit=20&offset=0 \u2192 200 in \d+ ms/,
+      );
+      expect(stderr).not.toContain(SECRET);
+    } finally {
+      if (before === undefined) delete process.env.INSIGHTIQ_LOG;
+      else process.env.INSIGHTIQ_LOG = before;
+    }
+  });
+});
+
 describe('profiles get', () => {
   const id = reference[1]?.id as string;
 
