@@ -5,6 +5,7 @@ import { createProfilesClient } from '@insightiq/profiles-client';
 import { createSandbox, type DriftKind } from '@insightiq/profiles-sandbox';
 import { describe, expect, it } from 'vitest';
 import { formatReport, type VerifyReport, verify } from '../src/index.js';
+import { retryAfterMs } from '../src/verify/checks.js';
 import { CREDENTIALS, cli, ID, SECRET } from './helpers.js';
 
 const statusOf = (report: VerifyReport, name: string) => report.checks.find((c) => c.name === name)?.status;
@@ -54,6 +55,35 @@ describe('verify against a conformant deployment', () => {
       'GET /v1/profiles?limit=20&offset=20',
       'GET /v1/profiles?limit=20&offset=40',
     ]);
+  });
+});
+
+describe('a rate-limited deployment', () => {
+  it('a 429 is waited out as Retry-After asks (twice at most), not reported', async () => {
+    const sandbox = createSandbox({ credentials: `${ID}:${SECRET}`, profiles: 3 });
+    let calls = 0;
+    const limited = async (request: Request, init: { signal: AbortSignal }) =>
+      ++calls <= 2
+        ? new Response('{"error":{}}', {
+            status: 429,
+            headers: { 'retry-after': '0', 'content-type': 'application/json' },
+          })
+        : sandbox.fetch(request, init);
+    const report = await verify(
+      createProfilesClient({ baseUrl: 'https://x.test', clientId: ID, clientSecret: SECRET, fetch: limited }),
+    );
+    expect(failedChecks(report)).toEqual([]);
+    expect(calls).toBeGreaterThan(report.summary.checks);
+  });
+
+  it('reads Retry-After as seconds or a date, 1 s when absent, 10 s at most', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(retryAfterMs('3', now)).toBe(3000);
+    expect(retryAfterMs(null, now)).toBe(1000);
+    expect(retryAfterMs('120', now)).toBe(10_000);
+    expect(retryAfterMs('Thu, 01 Jan 2026 00:00:02 GMT', now)).toBe(2000);
+    expect(retryAfterMs('soon', now)).toBe(1000);
+    expect(retryAfterMs('Wed, 31 Dec 2025 23:00:00 GMT', now)).toBe(0);
   });
 });
 

@@ -63,6 +63,26 @@ interface Exchange {
   requestId: string | undefined;
 }
 
+/** How long a 429 asks to wait: `Retry-After` in seconds or as a date, 1 s if absent, at most 10 s. */
+export function retryAfterMs(value: string | null, now = Date.now()): number {
+  const seconds =
+    value === null ? 1 : /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - now) / 1000;
+  return Math.round(Math.min(Math.max(Number.isFinite(seconds) ? seconds : 1, 0), 10) * 1000);
+}
+
+const sleep = (ms: number, signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
 /** An id no deployment holds: the 404 check asks for it. */
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -108,22 +128,26 @@ export async function verify(client: ProfilesClient, options: VerifyOptions = {}
         ? `/v1/profiles?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`
         : `/v1/profiles/${encodeURIComponent(params as string)}`;
     const request = `GET ${path.replace(/\?$/, '')}`;
-    const init = {
-      parseAs: 'text' as const,
-      headers,
-      signal: signal
-        ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
-        : AbortSignal.timeout(timeoutMs),
+    const send = () => {
+      const init = {
+        parseAs: 'text' as const,
+        headers,
+        signal: signal
+          ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+          : AbortSignal.timeout(timeoutMs),
+      };
+      return operation === 'list'
+        ? client.raw.GET('/v1/profiles', { ...init, params: { query: params as ListProfilesQuery } })
+        : client.raw.GET('/v1/profiles/{id}', { ...init, params: { path: { id: params as string } } });
     };
     let result: { data?: unknown; error?: unknown; response: Response };
     try {
-      result =
-        operation === 'list'
-          ? await client.raw.GET('/v1/profiles', { ...init, params: { query: params as ListProfilesQuery } })
-          : await client.raw.GET('/v1/profiles/{id}', {
-              ...init,
-              params: { path: { id: params as string } },
-            });
+      // A 429 is the deployment's rate limit, not a finding: wait as it asks (up to 10 s), twice at most.
+      for (let attempt = 0; ; attempt++) {
+        result = await send();
+        if (result.response.status !== 429 || attempt === 2) break;
+        await sleep(retryAfterMs(result.response.headers.get('retry-after')), signal);
+      }
     } catch (error) {
       if (signal?.aborted) throw error;
       const e = error as Error & { cause?: { code?: string; message?: string } };
