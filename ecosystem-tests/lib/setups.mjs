@@ -31,6 +31,20 @@ async function suite(dir, command, tests, env = {}) {
   assert.equal(report.numPassedTests, tests, `${command[0]} ran the ${tests} tests`);
 }
 
+/** Starts a mock with an npx `command`, checks that it lists two profiles when asked, and stops it. */
+async function listsTwo(command, dir) {
+  const mock = await startNpxMock(command, dir);
+  try {
+    const res = await fetch(`${mock.url}/v1/profiles?limit=2`, {
+      headers: { authorization: `Basic ${btoa('a:b')}` },
+    });
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).data.length, 2);
+  } finally {
+    await mock.stop();
+  }
+}
+
 /** @type {Array<{ name: string, what: string, run: (ctx: object, dir: string) => Promise<void> }>} */
 export const setups = [
   {
@@ -129,16 +143,7 @@ export const setups = [
       const command = readmeSnippet('npx mock', ctx.registry.url, TESTING_SECTION)
         .trim()
         .replace('4010', String(await freePort()));
-      const mock = await startNpxMock(command, dir);
-      try {
-        const res = await fetch(`${mock.url}/v1/profiles?limit=2`, {
-          headers: { authorization: `Basic ${btoa('a:b')}` },
-        });
-        assert.equal(res.status, 200);
-        assert.equal((await res.json()).data.length, 2);
-      } finally {
-        await mock.stop();
-      }
+      await listsTwo(command, dir);
       // What a sandbox user downloads: the mock without Prism (an optional peer dependency).
       await npm(dir, 'install', '--no-audit', '--no-fund', '--loglevel=error', spec);
       const kb = Number(
@@ -171,19 +176,7 @@ export const setups = [
         cwd: dir,
         timeoutMs: 300_000,
       });
-      const prism = await startNpxMock(
-        `npx insightiq-profiles-mock --mode examples --port ${await freePort()}`,
-        dir,
-      );
-      try {
-        const res = await fetch(`${prism.url}/v1/profiles?limit=2`, {
-          headers: { authorization: `Basic ${btoa('a:b')}` },
-        });
-        assert.equal(res.status, 200);
-        assert.equal((await res.json()).data.length, 2);
-      } finally {
-        await prism.stop();
-      }
+      await listsTwo(`npx insightiq-profiles-mock --mode examples --port ${await freePort()}`, dir);
     },
   },
   {
