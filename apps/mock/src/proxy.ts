@@ -15,6 +15,8 @@ export interface ProxyReport {
   checked: number;
   /** Checked answers with at least one violation. */
   violating: number;
+  /** Requests whose parameters broke the contract (forwarded all the same: the answer tells how the API takes them). */
+  invalidRequests: number;
   /** Violations by JSON pointer with array indexes as `*`, most frequent first. */
   byPointer: { pointer: string; message: string; count: number }[];
 }
@@ -59,7 +61,7 @@ export function parseUpstream(value: string | undefined): URL {
  * `x-contract-violations` header.
  */
 export function createProxy(upstream: URL, contract: ContractValidator, log: (line: string) => void) {
-  const report: ProxyReport = { forwarded: 0, checked: 0, violating: 0, byPointer: [] };
+  const report: ProxyReport = { forwarded: 0, checked: 0, violating: 0, invalidRequests: 0, byPointer: [] };
   const counts = new Map<string, { pointer: string; message: string; count: number }>();
   const base = upstream.href.replace(/\/+$/, '');
 
@@ -71,6 +73,22 @@ export function createProxy(upstream: URL, contract: ContractValidator, log: (li
       if (!HOP_BY_HOP.has(name)) for (const value of values ?? []) headers.append(name, value);
     }
     const method = req.method ?? 'GET';
+    const route = method === 'GET' ? routeOf(pathname) : undefined;
+    if (route) {
+      let id = route.rawId;
+      try {
+        id = id === undefined ? undefined : decodeURIComponent(id);
+      } catch {}
+      const { issues } = contract.validateParameters(route.operationId, {
+        query: new URLSearchParams(search),
+        ...(id !== undefined && { path: { id } }),
+      });
+      if (issues.length > 0) report.invalidRequests++;
+      for (const i of issues)
+        log(
+          `request breaks the contract: ${method} ${pathname}${search}: ${i.in} parameter ${i.name} ${i.rule}`,
+        );
+    }
     const hasBody = method !== 'GET' && method !== 'HEAD';
     let answer: Response;
     try {
@@ -101,7 +119,6 @@ export function createProxy(upstream: URL, contract: ContractValidator, log: (li
       // fetch has decoded the body: its length and encoding are this answer's, not the upstream's.
       if (!HOP_BY_HOP.has(name) && name !== 'content-encoding') out[name] = value;
     });
-    const route = method === 'GET' ? routeOf(pathname) : undefined;
     if (route) {
       const issues = check(route.operationId, answer, text);
       report.checked++;
@@ -151,7 +168,7 @@ export function createProxy(upstream: URL, contract: ContractValidator, log: (li
 /** The summary printed when the proxy stops. */
 export function formatReport(r: ProxyReport): string {
   const lines = [
-    `proxy summary: ${r.forwarded} requests forwarded, ${r.checked} answers checked against the contract, ${r.violating} broke it`,
+    `proxy summary: ${r.forwarded} requests forwarded, ${r.checked} answers checked against the contract, ${r.violating} broke it; ${r.invalidRequests} requests broke it`,
   ];
   for (const v of r.byPointer) lines.push(`  ${v.count} x ${v.pointer} ${v.message}`);
   return lines.join('\n');

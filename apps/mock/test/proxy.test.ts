@@ -71,6 +71,17 @@ describe('proxy mode: the drift monitor', () => {
     expect((ok.body as { metadata: unknown }).metadata).toMatchObject({ offset: 2, limit: 3 });
   });
 
+  it('logs a request that breaks the contract, forwards it all the same, and finds the 400 conformant', async () => {
+    const answer = await get(overConformant.url, '/v1/profiles?limit=0', auth);
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('x-contract-violations')).toBe('0');
+    expect(overConformant.proxyReport?.().invalidRequests).toBe(1);
+    await get(overDrifting.url, '/v1/profiles?limit=0', auth);
+    expect(warnings).toContain(
+      'request breaks the contract: GET /v1/profiles?limit=0: query parameter limit must be an integer between 1 and 100',
+    );
+  });
+
   it('sums up what it saw by pointer, array indexes folded', async () => {
     const report = overDrifting.proxyReport?.();
     expect(report?.checked).toBeGreaterThanOrEqual(2);
@@ -146,7 +157,7 @@ describe('proxy mode: the drift monitor', () => {
     expect(await code).toBe(0);
     expect(err).toContain('contract violation: GET /v1/profiles?limit=1 -> 200');
     expect(err).toMatch(
-      /proxy summary: 1 requests forwarded, 1 answers checked against the contract, 1 broke it\n {2}\d+ x \/body\/data\/\*/,
+      /proxy summary: 1 requests forwarded, 1 answers checked against the contract, 1 broke it; 0 requests broke it\n {2}\d+ x \/body\/data\/\*/,
     );
     expect(err).not.toContain(SECRET);
   });
