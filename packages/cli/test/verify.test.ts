@@ -167,6 +167,8 @@ describe('reports', () => {
     const report = await verifySandbox({ drift: 'all' });
     const json = JSON.parse(formatReport(report, 'json'));
     expect(json.summary).toEqual(report.summary);
+    expect(json.contractVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(json.tool).toMatch(/^@insightiq\/profiles-cli@\d+\.\d+\.\d+/);
     expect(json.checks[0].violations.length).toBeGreaterThan(50);
     expect(json.checks[0].violations[0]).toEqual({
       request: 'GET /v1/profiles?limit=5&offset=0',
@@ -180,6 +182,7 @@ describe('reports', () => {
       /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="insightiq-profiles verify" tests="14" failures="7" skipped="1"/,
     );
     expect(junit.match(/<testcase /g)).toHaveLength(14);
+    expect(junit).toContain(`<property name="contractVersion" value="${report.contractVersion}"/>`);
     expect(junit.match(/<failure /g)).toHaveLength(7);
     expect(junit).toContain('must have required property &apos;platform_username&apos;');
     expect(junit).not.toMatch(/'platform_username'/);

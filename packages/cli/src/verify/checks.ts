@@ -1,5 +1,8 @@
 import type { ListProfilesQuery, Profile, ProfilesClient } from '@insightiq/profiles-client';
-import { parameterRules } from '@insightiq/profiles-spec';
+import { openapi, parameterRules } from '@insightiq/profiles-spec';
+
+declare const __VERSION__: string;
+
 import {
   type ContractValidator,
   createContractValidator,
@@ -32,6 +35,10 @@ export interface CheckResult {
 export interface VerifyReport {
   /** The base URL checked. */
   target: string;
+  /** The contract checked against (`info.version` of the bundled contract). */
+  contractVersion: string;
+  /** The tool that ran the checks, such as `@insightiq/profiles-cli@1.0.0`. */
+  tool: string;
   startedAt: string;
   durationMs: number;
   summary: { checks: number; passed: number; failed: number; skipped: number };
@@ -442,6 +449,8 @@ export async function verify(client: ProfilesClient, options: VerifyOptions = {}
   const count = (status: CheckResult['status']) => checks.filter((c) => c.status === status).length;
   return {
     target: client.baseUrl,
+    contractVersion: openapi.info.version,
+    tool: `@insightiq/profiles-cli@${__VERSION__}`,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     summary: {
