@@ -83,7 +83,7 @@ describe('the API reference page in headless Chromium, with no network', () => {
       ['403', 'The credentials are valid but not allowed', 'ACCESS_DENIED'],
       ['429', 'Rate limited', 'TOO_MANY_REQUESTS'],
       ['500', 'The API failed', 'INTERNAL_SERVER_ERROR'],
-    ]) {
+    ] as const) {
       await page.getByRole('tab', { name: status, exact: true }).first().click();
       const shown = await page.locator('body').innerText();
       expect(shown, status).toContain(description);
