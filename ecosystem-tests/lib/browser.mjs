@@ -4,10 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { chromiumLaunchOptions, isLocal } from '@insightiq/testkit';
 import { chromium } from 'playwright-core';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript' };
-const LOCAL = /^(data:|blob:|about:|https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/)/;
 
 /** Serves `dir` on a free loopback port. */
 function serve(dir) {
@@ -30,16 +30,7 @@ function serve(dir) {
 /** Opens `dir`'s index.html with `?mock=<mockUrl>`; resolves to the text of `#result` once the program has finished. */
 export async function runInBrowser(dir, mockUrl) {
   const server = await serve(dir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage();
     const problems = [];
@@ -47,7 +38,7 @@ export async function runInBrowser(dir, mockUrl) {
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      if (LOCAL.test(url)) return route.continue();
+      if (isLocal(url)) return route.continue();
       problems.push(`left the machine: ${url}`);
       return route.abort('blockedbyclient');
     });

@@ -3,22 +3,10 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@insightiq/testkit';
 
 const require = createRequire(import.meta.url);
-
-/** A free loopback port (the OS picks it; the socket is closed before Verdaccio binds it). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const config = (dir) => `# Written by ecosystem-tests/lib/registry.mjs for one run.
 storage: ${join(dir, 'storage')}

@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from '@insightiq/testkit';
 import { runInBrowser } from './browser.mjs';
 import { checkClientReport, checkSpecReport, lastJson } from './checks.mjs';
 import { createConsumer, npm } from './consumer.mjs';
 import { startNpxMock } from './npx-mock.mjs';
 import { run } from './process.mjs';
 import { CLI_README, MOCK_README, readmeSnippet, TESTING_SECTION } from './readme.mjs';
-import { freePort } from './registry.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(here, 'node_modules/.bin', name);

@@ -1,30 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions, isLocal } from '@insightiq/testkit';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const resultsDir = join(fileURLToPath(new URL('.', import.meta.url)), '../test-results');
 mkdirSync(resultsDir, { recursive: true });
 
 /** Debian's Chromium, headless, with no background networking (this machine has no network). */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-}
+export const launch = (): Promise<Browser> => chromium.launch(chromiumLaunchOptions());
 
-const LOCAL = /^(data:|blob:|about:|https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/)/;
-
-/** Whether a URL stays on this machine. */
-export const isLocal = (url: string): boolean => LOCAL.test(url);
+export { isLocal };
 
 /** What a page did that an offline page must not: console errors, failed requests, requests leaving the machine. */
 export interface PageLog {

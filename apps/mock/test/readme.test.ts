@@ -2,8 +2,8 @@
 // own mock may hold): the workspace start command, and the curl line against it.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@insightiq/testkit';
 import { describe, expect, it } from 'vitest';
 import { startMock } from '../src/index.js';
 
@@ -14,13 +14,6 @@ const line = (starts: string) => {
   if (!found) throw new Error(`the README has no line starting ${starts}`);
   return found.replace(/\s+#.*$/, '');
 };
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** Resolves once a started command prints `listening on`; rejects with its output if it exits first. */
 const listening = (child: ChildProcess, command: string) =>

@@ -5,11 +5,11 @@
 // by the ecosystem tests, which install the packed packages from a registry.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSnippets } from '@insightiq/snippet-tools';
+import { freePort } from '@insightiq/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -32,14 +32,6 @@ function shellLines(markdown: string): string[] {
     .flatMap((b) => b.split('\n'))
     .filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 const mocks: ChildProcess[] = [];
 afterAll(() => {

@@ -1,0 +1,34 @@
+// What the repository's tests share. Not published: published code keeps its own helpers.
+import { createServer } from 'node:net';
+
+/** A loopback port that was free a moment ago (the OS picks it from its ephemeral range). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Debian's Chromium, headless, with no background networking (the machines have no network for it). */
+export function chromiumLaunchOptions() {
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  };
+}
+
+const LOCAL = /^(data:|blob:|about:|https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/)/;
+
+/** Whether a URL a page asks for stays on this machine. */
+export const isLocal = (url) => LOCAL.test(url);
