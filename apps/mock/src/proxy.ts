@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorResponse, parseTarget, routeOf } from '@insightiq/profiles-sandbox';
+import { checkRequestParameters, errorResponse, parseTarget, routeOf } from '@insightiq/profiles-sandbox';
 import {
   type ContractIssue,
   type ContractValidator,
@@ -75,14 +75,7 @@ export function createProxy(upstream: URL, contract: ContractValidator, log: (li
     const method = req.method ?? 'GET';
     const route = method === 'GET' ? routeOf(pathname) : undefined;
     if (route) {
-      let id = route.rawId;
-      try {
-        id = id === undefined ? undefined : decodeURIComponent(id);
-      } catch {}
-      const { issues } = contract.validateParameters(route.operationId, {
-        query: new URLSearchParams(search),
-        ...(id !== undefined && { path: { id } }),
-      });
+      const { issues } = checkRequestParameters(contract, route.operationId, search, route.rawId);
       if (issues.length > 0) report.invalidRequests++;
       for (const i of issues)
         log(

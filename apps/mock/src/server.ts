@@ -98,11 +98,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   checkOptions(options);
   const mode = options.mode ?? 'sandbox';
   const seed = options.seed ?? 'insightiq';
-  const contract = createContractValidator();
-  const data = options.data ? loadProfilesFile(options.data, contract) : undefined;
+  const data = options.data ? loadProfilesFile(options.data, createContractValidator()) : undefined;
   const proxy =
     mode === 'proxy'
-      ? createProxy(parseUpstream(options.upstream), contract, options.warn ?? options.log ?? (() => {}))
+      ? createProxy(
+          parseUpstream(options.upstream),
+          createContractValidator(),
+          options.warn ?? options.log ?? (() => {}),
+        )
       : undefined;
   const sandbox = createSandbox({
     // Prism modes answer from Prism: the engine only checks their requests, and needs no profiles.

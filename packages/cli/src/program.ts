@@ -10,11 +10,10 @@ import {
   type ProfilesClient,
   ValidationError,
 } from '@insightiq/profiles-client';
-import { parameterRules } from '@insightiq/profiles-spec';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { LIST_FORMATS, type ListFormat, profileTable, profileWriter } from './format/writers.js';
 import { EXIT, type Io, UsageError } from './io.js';
-import { verify } from './verify/checks.js';
+import { checkVerifyOptions, verify } from './verify/checks.js';
 import {
   checkLines,
   formatReport,
@@ -206,13 +205,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     )
     .addHelpText('after', EXIT_HELP)
     .action(async (o, command: Command) => {
-      const rule = parameterRules().listProfiles?.find((r) => r.name === 'limit');
-      if (
-        o.limit !== undefined &&
-        rule &&
-        !(o.limit >= (rule.minimum ?? 1) && o.limit <= (rule.maximum ?? o.limit))
-      )
-        throw new UsageError(`--limit ${rule.rule} (got ${o.limit})`);
+      checkVerifyOptions({ limit: o.limit });
       const client = clientOf(command);
       const format: ReportFormat = o.report ?? 'text';
       // Fail on an unwritable --output before the run, not after it.

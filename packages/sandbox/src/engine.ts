@@ -71,6 +71,31 @@ export function routeOf(
   return undefined;
 }
 
+/**
+ * The request's parameters, as the contract reads them: the query and the path's id (percent-decoded
+ * where it decodes), converted, with one issue per parameter that breaks its rule.
+ */
+export function checkRequestParameters(
+  contract: ContractValidator,
+  operationId: SandboxCall['operationId'],
+  search: string,
+  rawId: string | undefined,
+): ReturnType<ContractValidator['validateParameters']> & { id: string | undefined } {
+  let id = rawId;
+  try {
+    id = rawId === undefined ? undefined : decodeURIComponent(rawId);
+  } catch {}
+  const checked = contract.validateParameters(operationId, {
+    query: new URLSearchParams(search),
+    ...(id !== undefined && { path: { id } }),
+  });
+  return { ...checked, id };
+}
+
+/** A `GET /v1/profiles` body from the JSON of its profiles; `metadata` echoes `offset` and `limit`. */
+const pageJson = (profiles: readonly string[], offset: number, limit: number) =>
+  `{"data":[${profiles.join(',')}],"metadata":{"offset":${offset},"limit":${limit},"from_date":null,"to_date":null}}`;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -114,23 +139,15 @@ export class Engine {
     this.#chance = prng(`${options.seed}:faults`);
   }
 
-  #checkParameters(operationId: string, search: string, rawId: string | undefined) {
+  #checkParameters(operationId: SandboxCall['operationId'], search: string, rawId: string | undefined) {
     return this.#parameters.get(`${operationId}\u0000${search}\u0000${rawId ?? '\u0001'}`, () => {
-      let id = rawId;
-      try {
-        id = rawId === undefined ? undefined : decodeURIComponent(rawId);
-      } catch {}
-      const query = new URLSearchParams(search);
-      const checked = this.#contract.validateParameters(operationId, {
-        query,
-        ...(id !== undefined && { path: { id } }),
-      });
+      const checked = checkRequestParameters(this.#contract, operationId, search, rawId);
       const known = PARAMETER_NAMES[operationId] ?? [];
       // As a header value can carry them: percent-encoded (a name may hold any character), and short.
-      const unknown = [...new Set(query.keys())]
+      const unknown = [...new Set(new URLSearchParams(search).keys())]
         .filter((name) => !known.includes(name))
         .map((name) => encodeURIComponent(name).slice(0, 100));
-      return { ...checked, id, unknown };
+      return { ...checked, unknown };
     });
   }
 
@@ -138,10 +155,7 @@ export class Engine {
   pageBody(filter: Record<string, unknown>, offset: number, limit: number): string {
     const key =
       `${filter.user_id}|${filter.work_platform_id}|${filter.account_id}|${offset}|${limit}`.toLowerCase();
-    return this.#pages.get(key, () => {
-      const data = this.#o.source.page(filter, offset, limit).join(',');
-      return `{"data":[${data}],"metadata":{"offset":${offset},"limit":${limit},"from_date":null,"to_date":null}}`;
-    });
+    return this.#pages.get(key, () => pageJson(this.#o.source.page(filter, offset, limit), offset, limit));
   }
 
   /** Answers one request; `backend` answers checked calls instead of the profile source (the mock's Prism modes). */
@@ -262,6 +276,6 @@ export class Engine {
     const data = this.#o.source
       .page(filter, from.offset, from.limit)
       .map((json) => driftProfileJson(json, drift));
-    return `{"data":[${data.join(',')}],"metadata":{"offset":${offset},"limit":${limit},"from_date":null,"to_date":null}}`;
+    return pageJson(data, offset, limit);
   }
 }

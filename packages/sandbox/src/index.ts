@@ -16,6 +16,7 @@ export { buildProfile, type DeepPartial } from './build-profile.js';
 export { DRIFT_HELP, DRIFT_KINDS, type DriftKind, parseDrift } from './drift.js';
 export {
   type Backend,
+  checkRequestParameters,
   Engine,
   parseTarget,
   routeOf,

@@ -60,10 +60,6 @@ function checkOptions(o: SandboxOptions): void {
   )
     fail(`latency-ms must be an integer from 0 to 60000 (got ${o.latencyMs})`);
   if (o.data !== undefined && !Array.isArray(o.data)) fail('data must be an array of profiles');
-  if (o.drift !== undefined) {
-    const kinds = parseDrift(o.drift);
-    if (typeof kinds === 'string') fail(`drift: ${kinds}`);
-  }
 }
 
 /** Your profiles, each checked against the contract; the error names the record and the field. */
@@ -92,6 +88,8 @@ export function checkRecords(records: readonly unknown[], contract: ContractVali
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   checkOptions(options);
+  const drift = options.drift === undefined ? [] : parseDrift(options.drift);
+  if (typeof drift === 'string') throw new Error(`drift: ${drift}`);
   const seed = options.seed ?? 'insightiq';
   const contract = createContractValidator();
   const source: ProfileSource = options.data
@@ -104,7 +102,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     credentials: options.credentials === undefined ? undefined : parseCredentials(options.credentials),
     failRate: options.failRate ?? 0,
     latencyMs: options.latencyMs ?? 0,
-    drift: options.drift === undefined ? [] : (parseDrift(options.drift) as DriftKind[]),
+    drift,
   });
 
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

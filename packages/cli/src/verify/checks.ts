@@ -1,4 +1,9 @@
-import type { ListProfilesQuery, Profile, ProfilesClient } from '@insightiq/profiles-client';
+import {
+  type ListProfilesQuery,
+  type Profile,
+  type ProfilesClient,
+  ValidationError,
+} from '@insightiq/profiles-client';
 import { openapi, parameterRules } from '@insightiq/profiles-spec';
 
 declare const __VERSION__: string;
@@ -112,6 +117,16 @@ export function differences(a: unknown, b: unknown, pointer = '', out: string[] 
   return out;
 }
 
+const limitRule = parameterRules().listProfiles?.find((r) => r.name === 'limit');
+
+/** Throws a `ValidationError` when `limit` is outside the contract's bounds (before any request). */
+export function checkVerifyOptions({ limit }: Pick<VerifyOptions, 'limit'>): void {
+  if (limit === undefined || !limitRule) return;
+  const { minimum = Number.NEGATIVE_INFINITY, maximum = Number.POSITIVE_INFINITY } = limitRule;
+  if (!Number.isInteger(limit) || limit < minimum || limit > maximum)
+    throw new ValidationError('limit', limitRule.rule, limit);
+}
+
 /**
  * Runs the conformance checks against the deployment `client` points at: every answer against the
  * contract (status, headers, body), and the API's semantics (paging, filters, get, errors, auth).
@@ -120,8 +135,8 @@ export function differences(a: unknown, b: unknown, pointer = '', out: string[] 
  */
 export async function verify(client: ProfilesClient, options: VerifyOptions = {}): Promise<VerifyReport> {
   const { limit = 5, maxPages = 5, timeoutMs = 30_000, signal } = options;
+  checkVerifyOptions(options);
   const contract: ContractValidator = createContractValidator();
-  const limitRule = parameterRules().listProfiles?.find((r) => r.name === 'limit');
   const started = Date.now();
   const checks: CheckResult[] = [];
 
