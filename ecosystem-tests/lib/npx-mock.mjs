@@ -3,6 +3,7 @@
 // earlier run answers.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { whenListening } from '@insightiq/testkit';
 
 /** Runs `command` (an `npx ... @insightiq/profiles-mock ...` line) in `dir`; resolves once it listens. */
 export async function startNpxMock(command, dir) {
@@ -19,21 +20,7 @@ export async function startNpxMock(command, dir) {
     await exited;
   };
   try {
-    const url = await new Promise((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`no "listening on" within 120 s:\n${out}`)), 120_000);
-      const read = (d) => {
-        out += d;
-        const m = /listening on (\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      };
-      mock.stdout.on('data', read);
-      mock.stderr.on('data', read);
-      mock.once('exit', (code) => reject(new Error(`${command} exited ${code}:\n${out}`)));
-    });
+    const { url } = await whenListening(mock, { label: command });
     return { url, stop };
   } catch (error) {
     await stop();

@@ -6,3 +6,12 @@ export function chromiumLaunchOptions(): { executablePath: string; args: string[
 
 /** Whether a URL a page asks for stays on this machine. */
 export function isLocal(url: string): boolean;
+
+/**
+ * Resolves once a started child prints `listening on URL` (on stdout or stderr), to that URL and
+ * what the child printed so far; rejects with its output if it exits first, or after `timeoutMs`.
+ */
+export function whenListening(
+  child: import('node:child_process').ChildProcess,
+  options?: { label?: string; timeoutMs?: number },
+): Promise<{ url: string; output: () => string }>;

@@ -32,3 +32,33 @@ const LOCAL = /^(data:|blob:|about:|https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(
 
 /** Whether a URL a page asks for stays on this machine. */
 export const isLocal = (url) => LOCAL.test(url);
+
+/**
+ * Resolves once a started child prints `listening on URL` (on stdout or stderr), to that URL and
+ * what the child printed so far (`output()` keeps growing); rejects with its output if it exits
+ * first, or after `timeoutMs`.
+ */
+export function whenListening(child, { label = 'the command', timeoutMs = 120_000 } = {}) {
+  let out = '';
+  const output = () => out;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${label}: no "listening on" within ${timeoutMs / 1000} s:\n${out}`)),
+      timeoutMs,
+    );
+    const read = (d) => {
+      out += d;
+      const m = /listening on (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], output });
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} exited ${code}:\n${out}`));
+    });
+  });
+}

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { whenListening } from '@insightiq/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../src/index.js';
 import { AUTH, get } from './helpers.js';
@@ -139,18 +140,10 @@ describe('proxy mode: the drift monitor', () => {
       [cli, '--port', '0', '--mode', 'proxy', '--upstream', drifting.url, '--quiet'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    let out = '';
     let err = '';
     child.stderr.on('data', (d) => (err += d));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d) => {
-        out += d;
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1] as string);
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}${err}`)));
-    });
-    expect(out).toContain(`(proxy to ${drifting.url}, checking answers against the contract)`);
+    const { url, output } = await whenListening(child, { label: 'the proxy' });
+    expect(output()).toContain(`(proxy to ${drifting.url}, checking answers against the contract)`);
     await get(url, '/v1/profiles?limit=1', auth);
     const code = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGINT');

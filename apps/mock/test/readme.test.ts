@@ -3,7 +3,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@insightiq/testkit';
+import { freePort, whenListening } from '@insightiq/testkit';
 import { describe, expect, it } from 'vitest';
 import { startMock } from '../src/index.js';
 
@@ -14,18 +14,6 @@ const line = (starts: string) => {
   if (!found) throw new Error(`the README has no line starting ${starts}`);
   return found.replace(/\s+#.*$/, '');
 };
-
-/** Resolves once a started command prints `listening on`; rejects with its output if it exits first. */
-const listening = (child: ChildProcess, command: string) =>
-  new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-      if (out.includes('listening on')) resolve();
-    });
-    child.stderr?.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`${command} exited ${code}:\n${out}`)));
-  });
 
 describe('the README’s commands', () => {
   it('pnpm --filter … start --port … --mode sandbox starts the mock, and the curl line reads it', {
@@ -39,7 +27,7 @@ describe('the README’s commands', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      await listening(child, start);
+      await whenListening(child, { label: start });
       const curl = line("curl -u any-id:any-secret 'http://127.0.0.1:4010").replace('4010', port);
       const body = JSON.parse(execFileSync('sh', ['-c', curl]).toString());
       expect(body.data).toHaveLength(2);
@@ -65,7 +53,7 @@ describe('the README’s commands', () => {
     let err = '';
     child.stderr?.on('data', (d) => (err += d));
     try {
-      await listening(child, command);
+      await whenListening(child, { label: command });
       const answer = await fetch(`http://127.0.0.1:${port}/v1/profiles?limit=1`, {
         headers: { authorization: `Basic ${btoa('id:secret')}` },
       });

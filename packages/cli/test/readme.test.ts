@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSnippets } from '@insightiq/snippet-tools';
-import { freePort } from '@insightiq/testkit';
+import { freePort, whenListening } from '@insightiq/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -42,15 +42,7 @@ afterAll(() => {
 function startMock(args: string[]): Promise<void> {
   const child = spawn(process.execPath, [mockBin, ...args, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
   mocks.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-      if (out.includes('listening on')) resolve();
-    });
-    child.stderr?.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`the mock exited ${code}: ${out}`)));
-  });
+  return whenListening(child, { label: `the mock ${args.join(' ')}` }).then(() => undefined);
 }
 
 function sh(command: string, cwd: string, env: NodeJS.ProcessEnv) {
