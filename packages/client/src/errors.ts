@@ -9,9 +9,9 @@ export class ProfilesError extends Error {
 export class ValidationError extends ProfilesError {
   override name = 'ValidationError';
   /** The parameter or option that broke the rule, such as `limit`. */
-  readonly param: string;
+  declare readonly param: string;
   /** The rule it broke, such as `must be an integer between 1 and 100`. */
-  readonly rule: string;
+  declare readonly rule: string;
   constructor(param: string, rule: string, got?: unknown) {
     super(
       `Invalid ${param}: ${rule}${got === undefined ? '' : ` (got ${JSON.stringify(got) ?? String(got)})`}.`,
@@ -55,17 +55,17 @@ export interface ErrorPayload {
 export class ApiError extends ProfilesError {
   override name = 'ApiError';
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The error's broad category (`error.type`), such as `INVALID_REQUEST_PARAMETERS`. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** The specific code: `error.error_code`, or `error.code` where only that is sent. */
-  readonly errorCode: string | undefined;
+  declare readonly errorCode: string | undefined;
   /** The request's id: the `request-id` header, else `error.request_id`. Quote it to support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The response headers. */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** The response body: parsed JSON, or the text where it is not JSON. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(status: number, headers: Record<string, string>, body: unknown, message?: string) {
     const e = (body as ErrorPayload | undefined)?.error;
@@ -124,7 +124,7 @@ export interface ContractViolation {
  */
 export class ResponseValidationError extends ApiError {
   override name = 'ResponseValidationError';
-  readonly violations: ContractViolation[];
+  declare readonly violations: ContractViolation[];
   constructor(
     status: number,
     headers: Record<string, string>,

@@ -45,7 +45,8 @@ export interface CallDefaults {
 const RETRY_STATUSES = [408, 409, 429];
 const NO_HEADERS: Record<string, string> = {};
 
-const headersOf = (response: Response): Record<string, string> => Object.fromEntries(response.headers);
+/** A response's headers, as the errors keep them. */
+export const headersOf = (response: Response): Record<string, string> => Object.fromEntries(response.headers);
 
 /** How long to wait before retry number `attempt + 1`: `Retry-After` when it says 0-60 s, else backoff with jitter. */
 export function retryDelay(attempt: number, retryAfter: string | null, now = Date.now()): number {
@@ -149,25 +150,15 @@ export async function send<T>(
       });
     }
     if (response?.ok) {
-      let body: unknown;
+      let body = result?.data; // the text, kept as the error's body if it is not JSON
+      let problem: string | undefined;
       try {
-        body = JSON.parse(result?.data as string);
+        body = JSON.parse(body as string);
+        if (!isValid(body)) problem = 'response body is not the documented shape';
       } catch {
-        throw new ApiError(
-          response.status,
-          headersOf(response),
-          result?.data,
-          'response body is not valid JSON',
-        );
+        problem = 'response body is not valid JSON';
       }
-      if (!isValid(body)) {
-        throw new ApiError(
-          response.status,
-          headersOf(response),
-          body,
-          'response body is not the documented shape',
-        );
-      }
+      if (problem) throw new ApiError(response.status, headersOf(response), body, problem);
       return { data: body as T, response, requestId };
     }
     const retryable = !response || RETRY_STATUSES.includes(response.status) || response.status >= 500;

@@ -1,5 +1,6 @@
 import { ProfilesError, ResponseValidationError } from '../errors.js';
 import type { Config } from './config.js';
+import { headersOf } from './request.js';
 
 interface Validator {
   validateResponse(response: {
@@ -44,12 +45,7 @@ export async function checkResponse(
     body,
   });
   if (!violations.length) return;
-  const error = new ResponseValidationError(
-    response.status,
-    Object.fromEntries(response.headers),
-    body,
-    violations,
-  );
+  const error = new ResponseValidationError(response.status, headersOf(response), body, violations);
   if (config.validateResponses === 'throw') throw error;
   config.logger.warn(`[insightiq-profiles-client] ${error.message}`, { violations });
 }

@@ -3,7 +3,13 @@ import type { Client } from 'openapi-fetch';
 import { ApiError } from '../errors.js';
 import { getProfileRules, listProfilesRules } from '../generated/contract.js';
 import type { Config } from '../internal/config.js';
-import { type Attempt, type RequestOptions, send, type WithResponse } from '../internal/request.js';
+import {
+  type Attempt,
+  headersOf,
+  type RequestOptions,
+  send,
+  type WithResponse,
+} from '../internal/request.js';
 import { checkResponse } from '../internal/response-validation.js';
 import { checkInteger, checkParameters } from '../internal/rules.js';
 import { ApiPromise, Page, PagePromise } from '../pagination.js';
@@ -92,7 +98,7 @@ export function profilesResource(raw: Client<paths>, config: Config, fetcher: Fe
         if (body.data.length > limit || body.metadata.offset !== offset) {
           throw new ApiError(
             response.status,
-            Object.fromEntries(response.headers),
+            headersOf(response),
             body,
             `the server ignored paging: asked for offset ${offset} and limit ${limit}, got offset ${body.metadata.offset} and ${body.data.length} profiles`,
           );
