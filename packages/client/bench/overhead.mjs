@@ -48,7 +48,11 @@ async function measure(fn, n) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const more = (a, b) => `${((a / b - 1) * 100).toFixed(1)}% more`;
+const more = (a, b) => {
+  const percent = (a / b - 1) * 100;
+  return `${Math.abs(percent).toFixed(1)}% ${percent < 0 ? 'less' : 'more'}`;
+};
+const signed = (us) => `${us < 0 ? '-' : '+'}${Math.abs(us).toFixed(2)} µs`;
 
 /**
  * Many short rounds, the subjects interleaved within each, so that drift of the machine hits every
@@ -69,7 +73,7 @@ async function report(title, set, rounds, perRound) {
   const client = us['profiles-client list()'];
   const raw = us['openapi-fetch GET'];
   console.log(
-    `  client cost per call vs openapi-fetch: ${more(client, raw)} (+${(client - raw).toFixed(2)} µs; target: <= 10%)`,
+    `  client cost per call vs openapi-fetch: ${more(client, raw)} (${signed(client - raw)}; target: <= 10% more)`,
   );
   console.log(`  openapi-fetch cost per call vs fetch: ${more(raw, us['fetch + JSON.parse'])}`);
 }

@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The benchmarks print figures and assert nothing; these tests only prove that they still run and
+// print what the READMEs say they print. No figure is compared with a bound.
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+const figure = (output: string, label: string, unit: string) => {
+  const match = new RegExp(`${label}\\s+([\\d.]+) kB min\\s+([\\d.]+) kB ${unit}`).exec(output);
+  expect(match, `a line "${label} … kB min … kB ${unit}" in:\n${output}`).not.toBeNull();
+  return { min: Number(match?.[1]), brotli: Number(match?.[2]) };
+};
+
+describe('the benchmarks', () => {
+  it('bench:size, run as the README shows it, prints the bundle, openapi-fetch and each module', () => {
+    const output = execFileSync('pnpm', ['--filter', '@insightiq/profiles-client', 'bench:size'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    const whole = figure(output, 'client \\+ openapi-fetch', 'brotli');
+    const openapiFetch = figure(output, 'openapi-fetch alone', 'brotli');
+    const own = figure(output, "the client's own code", 'brotli');
+    expect(own.min).toBeCloseTo(whole.min - openapiFetch.min, 1);
+    expect(own.brotli).toBeCloseTo(whole.brotli - openapiFetch.brotli, 1);
+    for (const module of ['openapi-fetch/dist/index.mjs', 'src/internal/request.ts', 'src/errors.ts'])
+      expect(output).toMatch(new RegExp(`^\\s+\\d+\\s+${module.replace(/\./g, '\\.')}$`, 'm'));
+  });
+
+  it('the overhead bench runs one round of each measure and prints its ratios', { timeout: 180_000 }, () => {
+    const output = execFileSync(process.execPath, ['bench/overhead.mjs', '1'], {
+      cwd: packageDir,
+      encoding: 'utf8',
+    });
+    expect(output).toContain('In-process fetch stub: pure client overhead (median of 1 interleaved rounds');
+    expect(output).toContain('HTTP server on loopback');
+    expect(output.match(/client cost per call vs openapi-fetch: \d+\.\d% (more|less)/g)).toHaveLength(2);
+    expect(output).toMatch(/validateResponses 'throw' +\d+\.\d+ µs\/page/);
+  });
+});
