@@ -10,7 +10,7 @@ import {
   type ProfilesClient,
   ValidationError,
 } from '@insightiq/profiles-client';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { LIST_FORMATS, type ListFormat, profileTable, profileWriter } from './format/writers.js';
 import { EXIT, type Io, UsageError } from './io.js';
 import { checkVerifyOptions, verify } from './verify/checks.js';
@@ -31,16 +31,28 @@ const FLAGS: Record<string, string> = { environment: '--env', id: 'argument <id>
 const flagOf = (param: string) =>
   FLAGS[param] ?? `--${param.replace(/_/g, '-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
+/** The rule a flag's value breaks, in the client's words (`must be a whole number`), or undefined. */
+type Rule = (value: string) => string | undefined;
+
 /** A whole number (the contract's rules, such as limit's bounds, are the client's to check). */
-const integer = (value: string): number => {
-  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError('must be a whole number.');
-  return Number(value);
-};
-const positive = (value: string): number => {
-  const n = integer(value);
-  if (n < 1) throw new InvalidArgumentError('must be 1 or more.');
-  return n;
-};
+const wholeNumber: Rule = (v) => (/^-?\d+$/.test(v.trim()) ? undefined : 'must be a whole number');
+const positive: Rule = (v) => wholeNumber(v) ?? (Number(v) < 1 ? 'must be 1 or more' : undefined);
+
+/**
+ * An option whose value must keep `rule` (its choices, where it has them) and becomes `convert(value)`.
+ * A broken rule is a usage error worded as the client's are, `--limit must be a whole number (got
+ * "1.5")`, not commander's `option '--limit <n>' argument '1.5' is invalid.`
+ */
+function checked(option: Option, rule?: Rule, convert: (value: string) => unknown = Number): Option {
+  const choices = option.argChoices;
+  return option.argParser((value: string) => {
+    const broken =
+      choices?.includes(value) === false ? `must be one of ${choices.join(', ')}` : rule?.(value);
+    if (broken) throw new UsageError(`${option.long} ${broken} (got ${JSON.stringify(value)})`);
+    return convert(value);
+  });
+}
+const choice = (option: Option) => checked(option, undefined, String);
 
 interface GlobalOptions {
   clientId?: string;
@@ -48,6 +60,7 @@ interface GlobalOptions {
   env?: string;
   baseUrl?: string;
   timeoutMs?: number;
+  allowInsecureHttp?: boolean;
 }
 
 const EXIT_HELP = `
@@ -85,6 +98,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       environment: o.env as keyof typeof environments | undefined,
       baseUrl: o.baseUrl,
       timeoutMs: o.timeoutMs,
+      allowInsecureHttp: o.allowInsecureHttp,
       ...(io.fetch && { fetch: io.fetch }),
     });
   };
@@ -95,16 +109,25 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option('--client-id <id>', 'client id (default: INSIGHTIQ_CLIENT_ID)'))
     .addOption(new Option('--client-secret <secret>', 'client secret (default: INSIGHTIQ_CLIENT_SECRET)'))
     .addOption(
-      new Option('--env <name>', 'environment (default: INSIGHTIQ_ENVIRONMENT, then production)').choices(
-        Object.keys(environments),
+      choice(
+        new Option('--env <name>', 'environment (default: INSIGHTIQ_ENVIRONMENT, then production)').choices(
+          Object.keys(environments),
+        ),
       ),
     )
     .addOption(
       new Option('--base-url <url>', 'base URL, such as http://127.0.0.1:4010 (default: INSIGHTIQ_BASE_URL)'),
     )
     .addOption(
-      new Option('--timeout-ms <ms>', 'time limit of each request (default 60000; verify 30000)').argParser(
+      checked(
+        new Option('--timeout-ms <ms>', 'time limit of each request (default 60000; verify 30000)'),
         positive,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--allow-insecure-http',
+        'send credentials over plain http to a host other than localhost (a mock on another machine)',
       ),
     )
     .addHelpText('after', EXIT_HELP)
@@ -123,16 +146,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   profiles
     .command('list')
     .description('list profiles: one page, or every page with --all')
-    .addOption(new Option('--limit <n>', 'profiles per page (1-100, default 10)').argParser(integer))
-    .addOption(new Option('--offset <n>', 'profiles to skip (default 0)').argParser(integer))
+    .addOption(checked(new Option('--limit <n>', 'profiles per page (1-100, default 10)'), wholeNumber))
+    .addOption(checked(new Option('--offset <n>', 'profiles to skip (default 0)'), wholeNumber))
     .option('--user-id <id>', 'only the profiles of this user')
     .option('--work-platform-id <id>', 'only the profiles on this work platform')
     .option('--account-id <id>', 'only the profiles of this account')
     .option('--all', 'every page after the first, streamed as it arrives')
-    .addOption(new Option('--max <n>', 'with --all: stop after this many profiles').argParser(positive))
+    .addOption(checked(new Option('--max <n>', 'with --all: stop after this many profiles'), positive))
     .addOption(
-      new Option('--format <format>', 'output (default: table on a terminal, ndjson otherwise)').choices(
-        LIST_FORMATS,
+      choice(
+        new Option('--format <format>', 'output (default: table on a terminal, ndjson otherwise)').choices(
+          LIST_FORMATS,
+        ),
       ),
     )
     .addHelpText('after', EXIT_HELP)
@@ -181,10 +206,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .description('get one profile by id')
     .argument('<id>', 'the profile id (a UUID)')
     .addOption(
-      new Option('--format <format>', 'output (default: table on a terminal, json otherwise)').choices([
-        'json',
-        'table',
-      ]),
+      choice(
+        new Option('--format <format>', 'output (default: table on a terminal, json otherwise)').choices([
+          'json',
+          'table',
+        ]),
+      ),
     )
     .addHelpText('after', EXIT_HELP)
     .action(async (id: string, o, command: Command) => {
@@ -196,9 +223,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('verify')
     .description('check a deployment of the API against the contract: its answers and its semantics')
-    .addOption(new Option('--limit <n>', 'page size of the walk (default 5)').argParser(positive))
-    .addOption(new Option('--max-pages <n>', 'pages walked at most (default 5)').argParser(positive))
-    .addOption(new Option('--report <format>', 'report format (default text)').choices(REPORT_FORMATS))
+    .addOption(checked(new Option('--limit <n>', 'page size of the walk (default 5)'), positive))
+    .addOption(checked(new Option('--max-pages <n>', 'pages walked at most (default 5)'), positive))
+    .addOption(
+      choice(new Option('--report <format>', 'report format (default text)').choices(REPORT_FORMATS)),
+    )
     .option(
       '--output <file>',
       'write the report to this file instead of stdout (a summary still goes to stderr)',
@@ -262,8 +291,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const got = error.message.includes('(got ')
         ? ` ${error.message.slice(error.message.indexOf('(got '), -1)}`
         : '';
-      // The client's words name its options (`pass clientId`): here they are flags.
-      const rule = error.rule.replace(/\bpass (\w+)/, (_, p: string) => `pass ${flagOf(p)}`);
+      // The client's words name its options (`pass clientId and clientSecret`, `set
+      // allowInsecureHttp`): here they are flags, passed.
+      const rule = error.rule.replace(
+        /\b(?:(pass|set) )?(clientId|clientSecret|allowInsecureHttp)\b/g,
+        (_, verb: string | undefined, option: string) => `${verb ? 'pass ' : ''}${flagOf(option)}`,
+      );
       err(`${flagOf(error.param)} ${rule}${got} (see --help)`);
       return EXIT.usage;
     }

@@ -1,7 +1,7 @@
 import { buildProfile, referenceProfiles } from '@insightiq/profiles-sandbox';
 import { describe, expect, it } from 'vitest';
 import { cellText, profileColumns, valueAt } from '../src/flatten.js';
-import { CREDENTIALS, cli, parseCsv, SECRET } from './helpers.js';
+import { CREDENTIALS, cli, ID, parseCsv, SECRET } from './helpers.js';
 
 const reference = referenceProfiles();
 const lines = (text: string) => text.split('\n').filter(Boolean);
@@ -217,34 +217,29 @@ describe('profiles get', () => {
 describe('usage errors: exit 2, one line naming the flag, no request sent', () => {
   const cases: [string[], string][] = [
     [['profiles', 'list', '--limit', '0'], '--limit must be an integer between 1 and 100 (got 0)'],
-    [
-      ['profiles', 'list', '--limit', '1.5'],
-      "option '--limit <n>' argument '1.5' is invalid. must be a whole number.",
-    ],
+    [['profiles', 'list', '--limit', '1.5'], '--limit must be a whole number (got "1.5")'],
+    // The README's example, word for word.
+    [['profiles', 'list', '--limit', 'ten'], '--limit must be a whole number (got "ten")'],
     [
       ['profiles', 'list', '--offset', '-1'],
       '--offset must be an integer between 0 and 9007199254740991 (got -1)',
     ],
     [['profiles', 'list', '--user-id', 'nope'], '--user-id must be a UUID (got "nope")'],
-    [
-      ['profiles', 'list', '--format', 'xml'],
-      "option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, ndjson, csv.",
-    ],
+    [['profiles', 'list', '--format', 'xml'], '--format must be one of table, json, ndjson, csv (got "xml")'],
     [['profiles', 'list', '--max', '5'], '--max works with --all only'],
     [['profiles', 'list', '--limitt', '5'], "unknown option '--limitt'\n(Did you mean --limit?)"],
     [['profiles', 'get'], "missing required argument 'id'"],
     [['profiles', 'get', 'not-a-uuid'], 'argument <id> must be a UUID (got "not-a-uuid")'],
+    [['profiles', 'list', '--env', 'moon'], '--env must be one of production, sandbox, staging (got "moon")'],
     [
-      ['profiles', 'list', '--env', 'moon'],
-      "option '--env <name>' argument 'moon' is invalid. Allowed choices are production, sandbox, staging.",
+      ['profiles', 'get', '00000000-0000-4000-8000-000000000000', '--format', 'csv'],
+      '--format must be one of json, table (got "csv")',
     ],
-    [
-      ['verify', '--report', 'html'],
-      "option '--report <format>' argument 'html' is invalid. Allowed choices are text, json, junit, markdown.",
-    ],
+    [['verify', '--report', 'html'], '--report must be one of text, json, junit, markdown (got "html")'],
     [['frobnicate'], "unknown command 'frobnicate'"],
     [['verify', '--limit', '101'], '--limit must be an integer between 1 and 100 (got 101)'],
-    [['verify', '--max-pages', '0'], "option '--max-pages <n>' argument '0' is invalid. must be 1 or more."],
+    [['verify', '--max-pages', '0'], '--max-pages must be 1 or more (got "0")'],
+    [['profiles', 'list', '--timeout-ms', 'soon'], '--timeout-ms must be a whole number (got "soon")'],
   ];
   for (const [args, message] of cases) {
     it(`${args.join(' ')}`, async () => {
@@ -255,6 +250,37 @@ describe('usage errors: exit 2, one line naming the flag, no request sent', () =
       expect(requests).toEqual([]);
     });
   }
+
+  // The client's messages name its options; the CLI's name the flags that set them.
+  const AUTH = ['--client-id', ID, '--client-secret', SECRET];
+  it('a base URL with credentials in it names the flags to use instead, and hides them', async () => {
+    const { code, stderr, requests } = await cli([
+      'profiles',
+      'list',
+      ...AUTH,
+      '--base-url',
+      'https://id:s3cr3t@api.test',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'insightiq-profiles: --base-url must not carry credentials: pass --client-id and --client-secret instead (got "https://***@api.test") (see --help)\n',
+    );
+    expect(requests).toEqual([]);
+  });
+
+  it('plain http to a remote host names --allow-insecure-http, which lets it through', async () => {
+    const args = ['profiles', 'list', ...AUTH, '--base-url', 'http://mock.internal:4010'];
+    const refused = await cli(args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      'insightiq-profiles: --base-url must use https: credentials are not sent over plain http except to localhost (pass --allow-insecure-http to override) (got "http://mock.internal:4010") (see --help)\n',
+    );
+    expect(refused.requests).toEqual([]);
+    const allowed = await cli([...args, '--allow-insecure-http']);
+    expect(allowed.stderr).toBe('');
+    expect(allowed.code).toBe(0);
+    expect(allowed.requests).toEqual(['GET /v1/profiles?offset=0']);
+  });
 
   it('missing credentials name both ways to give them', async () => {
     const env = { ...process.env };
