@@ -4,14 +4,10 @@ import { run } from '../src/index.js';
 
 export const ID = 'cli-test-id';
 export const SECRET = 'cli-test-secret-7d2e';
-export const CREDENTIALS = [
-  '--client-id',
-  ID,
-  '--client-secret',
-  SECRET,
-  '--base-url',
-  'https://sandbox.test',
-];
+/** The test credentials, as flags. */
+export const AUTH = ['--client-id', ID, '--client-secret', SECRET];
+/** The credentials and the sandbox's base URL. */
+export const CREDENTIALS = [...AUTH, '--base-url', 'https://sandbox.test'];
 
 /** A stream that keeps what is written, as a terminal or a pipe. */
 export function capture(isTTY = false, columns = 160) {

@@ -1,7 +1,7 @@
 import { buildProfile, referenceProfiles } from '@insightiq/profiles-sandbox';
 import { describe, expect, it } from 'vitest';
 import { cellText, profileColumns, valueAt } from '../src/flatten.js';
-import { CREDENTIALS, cli, ID, parseCsv, SECRET } from './helpers.js';
+import { AUTH, CREDENTIALS, cli, parseCsv, SECRET } from './helpers.js';
 
 const reference = referenceProfiles();
 const lines = (text: string) => text.split('\n').filter(Boolean);
@@ -252,7 +252,6 @@ describe('usage errors: exit 2, one line naming the flag, no request sent', () =
   }
 
   // The client's messages name its options; the CLI's name the flags that set them.
-  const AUTH = ['--client-id', ID, '--client-secret', SECRET];
   it('a base URL with credentials in it names the flags to use instead, and hides them', async () => {
     const { code, stderr, requests } = await cli([
       'profiles',

@@ -6,7 +6,7 @@ import { createSandbox, type DriftKind } from '@insightiq/profiles-sandbox';
 import { describe, expect, it } from 'vitest';
 import { formatReport, type VerifyReport, verify } from '../src/index.js';
 import { retryAfterMs } from '../src/verify/checks.js';
-import { CREDENTIALS, cli, ID, SECRET } from './helpers.js';
+import { AUTH, CREDENTIALS, cli, ID, SECRET } from './helpers.js';
 
 const statusOf = (report: VerifyReport, name: string) => report.checks.find((c) => c.name === name)?.status;
 const failedChecks = (report: VerifyReport) =>
@@ -148,12 +148,9 @@ describe('verify against a drifting deployment', () => {
   });
 
   it('an unreachable deployment fails every check with the cause, and skips none silently', async () => {
-    const { code, stdout } = await cli(
-      ['verify', '--client-id', ID, '--client-secret', SECRET, '--base-url', 'http://127.0.0.1:9'],
-      {
-        io: { fetch: globalThis.fetch as never },
-      },
-    );
+    const { code, stdout } = await cli(['verify', ...AUTH, '--base-url', 'http://127.0.0.1:9'], {
+      io: { fetch: globalThis.fetch as never },
+    });
     expect(code).toBe(1);
     expect(stdout).toMatch(
       /^FAIL list: every page conforms to the contract\n {7}the request failed: bad port \(GET \/v1\/profiles\?limit=5&offset=0\)$/m,
