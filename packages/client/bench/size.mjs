@@ -5,11 +5,12 @@
 // Usage: pnpm --filter @insightiq/profiles-client bench:size
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Bundles `contents` (resolved from the package), minified; returns the bytes and their inputs. */
 async function bundle(contents) {
