@@ -3,9 +3,11 @@
 //   1. Verdaccio, a real private registry, starts on a free loopback port (storage in a temp folder).
 //   2. In a temporary copy of this repository, the project's own `pnpm version-packages` and
 //      `pnpm release` publish every non-private package to it.
-//   3. Each setup (lib/setups.mjs) copies its consumer project out of the workspace, installs the
+//   3. In that copy, the root README's Quick start and the rows of its Commands table that nothing
+//      else runs (`pnpm build`, `pnpm generate`, `pnpm bench`), as written.
+//   4. Each setup (lib/setups.mjs) copies its consumer project out of the workspace, installs the
 //      packages from the registry with npm, and runs a real program against the mock.
-//   4. Upgrade: a minor changeset is released again, and a consumer on ^<version> takes it with
+//   5. Upgrade: a minor changeset is released again, and a consumer on ^<version> takes it with
 //      `npm update`, its CHANGELOG naming the change.
 // Prints one line per setup with its wall time, then "ecosystem: N passed, M failed".
 // Options: --only name[,name] (setups to run; `upgrade` is one), --keep (leave the temp folder).
@@ -15,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startMock } from '@insightiq/profiles-mock';
 import { checkClientReport, lastJson } from './lib/checks.mjs';
+import { commands } from './lib/commands.mjs';
 import { createConsumer, installedVersion, npm } from './lib/consumer.mjs';
 import { run } from './lib/process.mjs';
 import { quickStart, quickStartBlocked } from './lib/quick-start.mjs';
@@ -26,7 +29,7 @@ const root = new URL('..', import.meta.url).pathname;
 const { values: flags } = parseArgs({
   options: { only: { type: 'string' }, keep: { type: 'boolean', default: false } },
 });
-const known = [...setups.map((s) => s.name), 'quick-start', 'upgrade'];
+const known = [...setups.map((s) => s.name), 'quick-start', 'commands', 'upgrade'];
 const only = flags.only?.split(',').map((s) => s.trim());
 const unknown = only?.filter((n) => !known.includes(n)) ?? [];
 if (unknown.length) {
@@ -92,6 +95,13 @@ try {
         () => quickStart(repo, registry),
       );
   }
+
+  if (selected('commands'))
+    await step(
+      'commands',
+      "the root README's pnpm build (twice, cached), pnpm generate (no change), pnpm bench (quick)",
+      () => commands(repo),
+    );
 
   const mock = await startMock({ port: 0 });
   cleanups.push(() => mock.close());

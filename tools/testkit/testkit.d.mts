@@ -15,3 +15,13 @@ export function whenListening(
   child: import('node:child_process').ChildProcess,
   options?: { label?: string; timeoutMs?: number },
 ): Promise<{ url: string; output: () => string }>;
+
+/** `INSIGHTIQ_BENCH_QUICK=1`: a short benchmark run that only proves the bench still works (its figures mean nothing). */
+export const quickBench: boolean;
+
+/**
+ * The size of a benchmark run: the number given as its first argument, else `quick` when
+ * `INSIGHTIQ_BENCH_QUICK=1` (a short run that only proves the bench still works), else `full`. Anything
+ * but a positive number as the argument ends the process with `usage` and exit code 2.
+ */
+export function benchSize(usage: string, sizes: { full: number; quick: number }): number;

@@ -62,3 +62,21 @@ export function whenListening(child, { label = 'the command', timeoutMs = 120_00
     });
   });
 }
+
+/** `INSIGHTIQ_BENCH_QUICK=1`: a short benchmark run that only proves the bench still works (its figures mean nothing). */
+export const quickBench = process.env.INSIGHTIQ_BENCH_QUICK === '1';
+
+/**
+ * The size of a benchmark run: the number given as its first argument, else `quick` when
+ * `INSIGHTIQ_BENCH_QUICK=1` (a short run that only proves the bench still works: its figures mean
+ * nothing), else `full`. Anything but a positive number as the argument ends the process with
+ * `usage` and exit code 2.
+ */
+export function benchSize(usage, { full, quick }) {
+  const given = process.argv[2];
+  if (given === undefined) return quickBench ? quick : full;
+  const value = Number(given);
+  if (given.trim() !== '' && Number.isFinite(value) && value > 0) return value;
+  console.error(`${usage}: the argument must be a positive number (got ${JSON.stringify(given)})`);
+  process.exit(2);
+}

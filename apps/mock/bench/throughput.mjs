@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // Throughput of the mock's sandbox mode against Prism's own server on the same contract, measured
 // in one run on loopback, with a do-nothing Node server sending the same bytes as the ceiling of the
-// measurement itself, and the same engine in process (sandbox.fetch, no socket); then the sandbox's
-// start-up and memory for 1k to 10M profiles; then page latency on 1,000 vs 100,000 profiles. Prints figures and ratios,
-// asserts nothing. Uses wrk (Debian's `wrk`) when installed: autocannon's JavaScript client tops out
+// measurement itself; then page latency on 1,000 vs 100,000 profiles. (The engine in process, with
+// no socket, and its start-up and memory by size: packages/sandbox/bench.) Prints figures and
+// ratios, asserts nothing. Uses wrk (Debian's `wrk`) when installed: autocannon's JavaScript client tops out
 // near the mock's speed on a 2-core machine, so with it the ratio is a lower bound.
-// Usage: pnpm --filter @insightiq/profiles-mock bench [seconds]
+// Usage: pnpm --filter @insightiq/profiles-mock bench [seconds]   (seconds of load per server, default 5)
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { benchSize, quickBench } from '@insightiq/testkit';
 import autocannon from 'autocannon';
 import { startPrism } from '../dist/prism.js';
 
 const require = createRequire(import.meta.url);
-const seconds = Number(process.argv[2] ?? 5);
+const seconds = Math.ceil(benchSize('usage: node bench/throughput.mjs [seconds]', { full: 5, quick: 1 }));
+/** Requests per page-latency measure (after a tenth as many to warm up). */
+const requests = quickBench ? 100 : 1000;
 const authorization = `Basic ${Buffer.from('bench-id:bench-secret').toString('base64')}`;
 const hasWrk = (() => {
   try {
@@ -128,46 +131,12 @@ try {
   console.log(
     `ratio sandbox / ceiling: ${(sandbox / results['ceiling: do-nothing server, same bytes'].rps).toFixed(2)}`,
   );
-  // The same engine in process: what a unit test with sandbox.fetch gets, one call at a time.
-  const { createSandbox } = await import('@insightiq/profiles-sandbox');
-  const inProcess = createSandbox();
-  const call = async () =>
-    (await inProcess.fetch('https://sandbox.test/v1/profiles', { headers: { authorization } })).arrayBuffer();
-  for (let i = 0; i < 2000; i++) await call();
-  let calls = 0;
-  const started = performance.now();
-  while (performance.now() - started < seconds * 1000) {
-    await call();
-    calls++;
-  }
-  const perSecond = calls / ((performance.now() - started) / 1000);
-  console.log(
-    `in process, sandbox.fetch (sequential):  ${perSecond.toFixed(0).padStart(8)} calls/s: ${(perSecond / results['Prism 5.14.2 (static examples)'].rps).toFixed(1)}x Prism's req/s`,
-  );
 } finally {
   await Promise.all([mock.close(), prism.stop(), ceiling.close()]);
 }
 
 console.log(
-  '\nThe sandbox by size: createSandbox and the first request of the last page, in a fresh process each',
-);
-for (const profiles of [1000, 100_000, 1_000_000, 10_000_000]) {
-  const code = `
-    const before = process.memoryUsage().rss;
-    const { createSandbox } = await import('@insightiq/profiles-sandbox');
-    const started = performance.now();
-    const sandbox = createSandbox({ profiles: ${profiles} });
-    const res = await sandbox.fetch('https://sandbox.test/v1/profiles?limit=100&offset=${profiles}', { headers: { authorization: 'Basic ' + btoa('a:b') } });
-    const n = (await res.json()).data.length;
-    console.log(JSON.stringify({ ms: performance.now() - started, rss: process.memoryUsage().rss, before, n }));`;
-  const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code]).toString());
-  console.log(
-    `  ${String(profiles).padStart(10)} profiles: ready and last page in ${out.ms.toFixed(0).padStart(5)} ms, RSS ${(out.rss / 2 ** 20).toFixed(0)} MB (${out.n} on the last page)`,
-  );
-}
-
-console.log(
-  '\nPage latency, 1,000 vs 100,000 profiles: mean of 1,000 sequential requests, each at another offset',
+  `\nPage latency, 1,000 vs 100,000 profiles: mean of ${requests} sequential requests, each at another offset`,
 );
 for (const profiles of [1000, 100_000]) {
   const big = await startMockProcess(['--profiles', String(profiles)]);
@@ -180,11 +149,11 @@ for (const profiles of [1000, 100_000]) {
       ['limit=100', (i) => `limit=100&offset=${(i * 100) % 900}`],
       ['limit=10, work_platform_id filter', (i) => `limit=10&offset=${i % 100}&work_platform_id=${platform}`],
     ]) {
-      for (let i = 0; i < 100; i++) await get(query(i));
+      for (let i = 0; i < requests / 10; i++) await get(query(i));
       const started = performance.now();
-      for (let i = 0; i < 1000; i++) await get(query(i + 7));
+      for (let i = 0; i < requests; i++) await get(query(i + 7));
       console.log(
-        `${String(profiles).padStart(7)} profiles  ${label.padEnd(36)} mean ${((performance.now() - started) / 1000).toFixed(3)} ms`,
+        `${String(profiles).padStart(7)} profiles  ${label.padEnd(36)} mean ${((performance.now() - started) / requests).toFixed(3)} ms`,
       );
     }
   } finally {

@@ -3,13 +3,14 @@
 // run: first over an in-process fetch stub (pure client overhead), then against an HTTP server on
 // loopback; then the cost per page of validateResponses. The body is the API's own sample page (ten
 // profiles). Prints calls per second and ratios; asserts nothing.
-// Usage: pnpm --filter @insightiq/profiles-client bench [rounds]
+// Usage: node bench/overhead.mjs [rounds]   (default 30; `pnpm --filter @insightiq/profiles-client bench` runs it with no argument)
 import { spawn } from 'node:child_process';
 import { openapi } from '@insightiq/profiles-spec';
+import { benchSize } from '@insightiq/testkit';
 import createClient from 'openapi-fetch';
 import { createProfilesClient } from '../dist/index.js';
 
-const ROUNDS = Number(process.argv[2] ?? 30);
+const ROUNDS = Math.ceil(benchSize('usage: node bench/overhead.mjs [rounds]', { full: 30, quick: 1 }));
 const body = JSON.stringify(openapi.components.examples.ProfileListSample.value);
 const headers = { 'content-type': 'application/json', 'request-id': '5c0b7c8e-4f0a-4c58-a2b2-6d3c3f1f9c11' };
 const authorization = `Basic ${btoa('bench-id:bench-secret')}`;

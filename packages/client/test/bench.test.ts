@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -37,5 +37,17 @@ describe('the benchmarks', () => {
     expect(output).toContain('HTTP server on loopback');
     expect(output.match(/client cost per call vs openapi-fetch: \d+\.\d% (more|less)/g)).toHaveLength(2);
     expect(output).toMatch(/validateResponses 'throw' +\d+\.\d+ µs\/page/);
+  });
+
+  it('refuses a bad number of rounds with its usage, before measuring anything', () => {
+    const result = spawnSync(process.execPath, ['bench/overhead.mjs', 'ten'], {
+      cwd: packageDir,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe(
+      'usage: node bench/overhead.mjs [rounds]: the argument must be a positive number (got "ten")',
+    );
   });
 });

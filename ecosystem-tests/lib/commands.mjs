@@ -1,0 +1,46 @@
+// The root README's Commands table, as written, in the run's copy of the repository (installed,
+// built and released by then): the rows that no other step or test runs. `pnpm test` is CI's own
+// command; `pnpm start`, `pnpm version-packages` and `pnpm release` are the Quick start and release
+// steps; `pnpm changeset` asks questions on a terminal, and the release step writes its file.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { run } from './process.mjs';
+
+const README = new URL('../../README.md', import.meta.url);
+
+/** The commands of the root README's Commands table, in its order. */
+export function readmeCommands() {
+  const text = readFileSync(README, 'utf8');
+  const section = /^## Commands\n([\s\S]*?)^## /m.exec(text)?.[1];
+  if (!section) throw new Error('README.md has no "## Commands" section');
+  return [...section.matchAll(/^\| `([^`]+)` +\|/gm)].map((m) => m[1]);
+}
+
+/** Runs `command` (a row of the table) in `dir` as a shell would, and resolves to its output. */
+function runRow(dir, command, env = {}) {
+  if (!readmeCommands().includes(command))
+    throw new Error(`README.md's Commands table no longer lists \`${command}\``);
+  return run('sh', ['-c', command], { cwd: dir, env: { CI: 'true', ...env }, timeoutMs: 300_000 });
+}
+
+/** `pnpm build` (twice: the second is fully cached), `pnpm generate` (nothing changes), `pnpm bench` (quick). */
+export async function commands(dir) {
+  await runRow(dir, 'pnpm build');
+  const again = await runRow(dir, 'pnpm build');
+  const cached = /Cached:\s+(\d+) cached, (\d+) total/.exec(again);
+  assert.ok(cached && cached[1] === cached[2], `a second pnpm build is not fully cached:\n${again}`);
+
+  await runRow(dir, 'pnpm generate');
+  const changed = await run('git', ['status', '--porcelain'], { cwd: dir });
+  assert.equal(changed, '', `pnpm generate changed committed files:\n${changed}`);
+
+  // Every bench, one at a time, in its short form: they must run and print their figures.
+  const bench = await runRow(dir, 'pnpm bench', { INSIGHTIQ_BENCH_QUICK: '1' });
+  for (const line of [
+    /profiles-sandbox:bench: +10000000 profiles: ready and last page in +\d+ ms, RSS \d+ MB/,
+    /profiles-mock:bench: ratio sandbox \/ Prism: +[\d.]+x/,
+    /profiles-client:bench: +client cost per call vs openapi-fetch: [\d.]+% (more|less)/,
+    /profiles-client:bench: +client \+ openapi-fetch +[\d.]+ kB min +[\d.]+ kB brotli/,
+  ])
+    assert.match(bench, line, `pnpm bench printed no line like ${line}`);
+}
