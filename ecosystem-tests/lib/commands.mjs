@@ -16,26 +16,32 @@ export function readmeCommands() {
   return [...section.matchAll(/^\| `([^`]+)` +\|/gm)].map((m) => m[1]);
 }
 
-/** Runs `command` (a row of the table) in `dir` as a shell would, and resolves to its output. */
-function runRow(dir, command, env = {}) {
-  if (!readmeCommands().includes(command))
-    throw new Error(`README.md's Commands table no longer lists \`${command}\``);
-  return run('sh', ['-c', command], { cwd: dir, env: { CI: 'true', ...env }, timeoutMs: 300_000 });
+/**
+ * Runs `line` in `dir` as a shell would, and resolves to its output: `row` as the Commands table
+ * lists it, or a line that the README shows for that row word for word.
+ */
+function runShown(dir, row, line = row) {
+  if (!readmeCommands().includes(row))
+    throw new Error(`README.md's Commands table no longer lists \`${row}\``);
+  if (!readFileSync(README, 'utf8').includes(`\`${line}\``))
+    throw new Error(`README.md no longer shows \`${line}\``);
+  return run('sh', ['-c', line], { cwd: dir, env: { CI: 'true' }, timeoutMs: 300_000 });
 }
 
-/** `pnpm build` (twice: the second is fully cached), `pnpm generate` (nothing changes), `pnpm bench` (quick). */
+/** `pnpm build` (twice: the second is fully cached), `pnpm generate` (nothing changes), `INSIGHTIQ_BENCH_QUICK=1 pnpm bench`. */
 export async function commands(dir) {
-  await runRow(dir, 'pnpm build');
-  const again = await runRow(dir, 'pnpm build');
+  await runShown(dir, 'pnpm build');
+  const again = await runShown(dir, 'pnpm build');
   const cached = /Cached:\s+(\d+) cached, (\d+) total/.exec(again);
   assert.ok(cached && cached[1] === cached[2], `a second pnpm build is not fully cached:\n${again}`);
 
-  await runRow(dir, 'pnpm generate');
+  await runShown(dir, 'pnpm generate');
   const changed = await run('git', ['status', '--porcelain'], { cwd: dir });
   assert.equal(changed, '', `pnpm generate changed committed files:\n${changed}`);
 
-  // Every bench, one at a time, in its short form: they must run and print their figures.
-  const bench = await runRow(dir, 'pnpm bench', { INSIGHTIQ_BENCH_QUICK: '1' });
+  // Every bench, one at a time, in the short form the Benchmarks section shows: they must run and
+  // print their figures.
+  const bench = await runShown(dir, 'pnpm bench', 'INSIGHTIQ_BENCH_QUICK=1 pnpm bench');
   for (const line of [
     /profiles-sandbox:bench: +10000000 profiles: ready and last page in +\d+ ms, RSS \d+ MB/,
     /profiles-mock:bench: ratio sandbox \/ Prism: +[\d.]+x/,
