@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { DRIFT_HELP, type DriftKind, FAULT_HELP, parseDrift } from '@insightiq/profiles-sandbox';
+import { DRIFT_HELP, type DriftKind, FAULT_HELP, OptionError, parseDrift } from '@insightiq/profiles-sandbox';
 import { formatReport } from './proxy.js';
 import { type MockMode, startMock } from './server.js';
 
@@ -32,6 +32,12 @@ function fail(message: string): never {
   process.stderr.write(`insightiq-profiles-mock: ${message}\nRun with --help for the options.\n`);
   process.exit(2);
 }
+
+/** An error of `startMock` as the command line reads it: a bad option named by its flag (`failRate` → `--fail-rate`). */
+const asFlag = (error: Error) =>
+  error instanceof OptionError
+    ? `--${error.option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${error.rule}`
+    : error.message;
 
 function number(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -105,7 +111,7 @@ mock = await startMock({
   upstream: args.upstream as string | undefined,
   warn: (line) => process.stderr.write(`${line}\n`),
   log: args.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
-} as Parameters<typeof startMock>[0]).catch((error: Error) => fail(error.message));
+} as Parameters<typeof startMock>[0]).catch((error: Error) => fail(asFlag(error)));
 
 if (closing) {
   await mock.close();

@@ -1,25 +1,29 @@
 import { readFileSync } from 'node:fs';
-import { checkRecords } from '@insightiq/profiles-sandbox';
+import { checkRecords, OptionError } from '@insightiq/profiles-sandbox';
 import type { ContractValidator } from '@insightiq/profiles-spec/validate';
 
 /**
- * Reads the user's fixtures (`--data FILE`): a JSON array of profiles, or a `{ "data": [...] }` page.
- * Every record is checked against the contract's `Profile`; the error names the file, record and field.
+ * Reads the user's fixtures (`data`, `--data FILE`): a JSON array of profiles, or a `{ "data": [...] }`
+ * page. Every record is checked against the contract's `Profile`; the `OptionError` names the file,
+ * record and field.
  */
 export function loadProfilesFile(path: string, contract: ContractValidator): unknown[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`--data ${path}: cannot read it as JSON: ${(error as Error).message}`);
+    throw new OptionError('data', `${path}: cannot read it as JSON: ${(error as Error).message}`);
   }
   const records = Array.isArray(parsed) ? parsed : (parsed as { data?: unknown })?.data;
   if (!Array.isArray(records)) {
-    throw new Error(`--data ${path}: expected a JSON array of profiles or an object with a "data" array`);
+    throw new OptionError(
+      'data',
+      `${path}: expected a JSON array of profiles or an object with a "data" array`,
+    );
   }
   try {
     return checkRecords(records, contract);
   } catch (error) {
-    throw new Error(`--data ${path}: ${(error as Error).message}`);
+    throw new OptionError('data', `${path}: ${(error as Error).message}`);
   }
 }

@@ -11,4 +11,5 @@
  * @packageDocumentation
  */
 
+export { OptionError } from '@insightiq/profiles-sandbox';
 export { type MockMode, type MockOptions, type RunningMock, startMock } from './server.js';

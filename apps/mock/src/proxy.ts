@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkRequestParameters, errorResponse, parseTarget, routeOf } from '@insightiq/profiles-sandbox';
+import {
+  checkRequestParameters,
+  errorResponse,
+  OptionError,
+  parseTarget,
+  routeOf,
+} from '@insightiq/profiles-sandbox';
 import {
   type ContractIssue,
   type ContractValidator,
@@ -37,20 +43,25 @@ const HOP_BY_HOP = new Set([
 
 /** Checks `--upstream`: an http(s) URL without credentials, query or fragment. */
 export function parseUpstream(value: string | undefined): URL {
-  if (!value) throw new Error('proxy mode needs --upstream URL (such as https://api.sandbox.insightiq.ai)');
+  if (!value)
+    throw new OptionError('upstream', 'is required in proxy mode, such as https://api.sandbox.insightiq.ai');
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`upstream must be an absolute http(s) URL (got ${JSON.stringify(value.slice(0, 200))})`);
+    throw new OptionError(
+      'upstream',
+      `must be an absolute http(s) URL (got ${JSON.stringify(value.slice(0, 200))})`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new Error(`upstream must be an http(s) URL (got ${url.protocol})`);
+    throw new OptionError('upstream', `must be an http(s) URL (got ${url.protocol})`);
   if (url.username || url.password)
-    throw new Error(
-      'upstream must not carry credentials: clients send their own, and the proxy passes them on',
+    throw new OptionError(
+      'upstream',
+      'must not carry credentials: clients send their own, and the proxy passes them on',
     );
-  if (url.search || url.hash) throw new Error('upstream must not have a query or fragment');
+  if (url.search || url.hash) throw new OptionError('upstream', 'must not have a query or fragment');
   return url;
 }
 

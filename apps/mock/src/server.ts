@@ -7,6 +7,7 @@ import {
   createSandbox,
   type DriftKind,
   errorResponse,
+  OptionError,
   type SandboxAnswer,
 } from '@insightiq/profiles-sandbox';
 import { createContractValidator } from '@insightiq/profiles-spec/validate';
@@ -72,21 +73,18 @@ export interface RunningMock {
 
 const MODES: MockMode[] = ['sandbox', 'examples', 'dynamic', 'proxy'];
 
-/** Checks options the sandbox does not, and explains the first problem, as `--flag` would read it. */
+/** Checks options the sandbox does not, and throws an `OptionError` for the first problem. */
 function checkOptions(o: MockOptions): void {
-  const fail = (m: string) => {
-    throw new Error(m);
-  };
   if (o.mode !== undefined && !MODES.includes(o.mode))
-    fail(`mode must be one of ${MODES.join(', ')} (got ${JSON.stringify(o.mode)})`);
+    throw new OptionError('mode', `must be one of ${MODES.join(', ')} (got ${JSON.stringify(o.mode)})`);
   if (o.port !== undefined && (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535))
-    fail(`port must be an integer from 0 to 65535 (got ${o.port})`);
+    throw new OptionError('port', `must be an integer from 0 to 65535 (got ${o.port})`);
   if (o.data !== undefined && o.mode !== undefined && o.mode !== 'sandbox')
-    fail('data works in sandbox mode only');
+    throw new OptionError('data', 'works in sandbox mode only');
   if (o.drift !== undefined && o.mode !== undefined && o.mode !== 'sandbox')
-    fail('drift works in sandbox mode only');
+    throw new OptionError('drift', 'works in sandbox mode only');
   if (o.upstream !== undefined && o.mode !== 'proxy')
-    fail('upstream works in proxy mode only (--mode proxy)');
+    throw new OptionError('upstream', 'works in proxy mode only');
 }
 
 /**

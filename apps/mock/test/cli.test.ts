@@ -93,13 +93,18 @@ describe('the CLI', () => {
   });
 
   it.each([
-    [['--mode', 'live'], 'mode must be one of sandbox, examples, dynamic, proxy (got "live")'],
+    [['--mode', 'live'], '--mode must be one of sandbox, examples, dynamic, proxy (got "live")'],
+    [['--port', '70000'], '--port must be an integer from 0 to 65535 (got 70000)'],
+    [['--fail-rate', '2'], '--fail-rate must be a number from 0 to 1 (got 2)'],
+    [['--latency-ms', '1.5'], '--latency-ms must be an integer from 0 to 60000 (got 1.5)'],
+    [['--credentials', 'nocolon'], '--credentials must be "CLIENT_ID:CLIENT_SECRET", both non-empty'],
+    [['--mode', 'examples', '--drift', 'all'], '--drift works in sandbox mode only'],
     [['--port', 'abc'], '--port must be a number (got "abc")'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['--data', '/nonexistent/file.json'], '--data /nonexistent/file.json: cannot read it as JSON'],
     [['--drift', 'sideways'], '--drift: Unknown drift "sideways": use all, or any of missing-field,'],
-    [['--mode', 'proxy'], 'proxy mode needs --upstream URL (such as https://api.sandbox.insightiq.ai)'],
-    [['--upstream', 'https://api.example.com'], 'upstream works in proxy mode only (--mode proxy)'],
+    [['--mode', 'proxy'], '--upstream is required in proxy mode, such as https://api.sandbox.insightiq.ai'],
+    [['--upstream', 'https://api.example.com'], '--upstream works in proxy mode only'],
   ])('%j fails with exit code 2 and a clear message', async (args, message) => {
     const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';

@@ -120,7 +120,7 @@ describe('proxy mode: the drift monitor', () => {
 
   it('refuses a missing, credentialed or misplaced upstream with a clear message', async () => {
     await expect(startMock({ port: 0, mode: 'proxy' })).rejects.toThrow(
-      'proxy mode needs --upstream URL (such as https://api.sandbox.insightiq.ai)',
+      'upstream is required in proxy mode, such as https://api.sandbox.insightiq.ai',
     );
     await expect(
       startMock({ port: 0, mode: 'proxy', upstream: `https://id:${SECRET}@api.example.com` }),
@@ -129,7 +129,7 @@ describe('proxy mode: the drift monitor', () => {
       'upstream must be an http(s) URL (got ftp:)',
     );
     await expect(startMock({ port: 0, upstream: 'https://api.example.com' })).rejects.toThrow(
-      'upstream works in proxy mode only (--mode proxy)',
+      'upstream works in proxy mode only',
     );
   });
 

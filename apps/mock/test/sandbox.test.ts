@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildProfile, createSandbox } from '@insightiq/profiles-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../src/index.js';
+import { OptionError, type RunningMock, startMock } from '../src/index.js';
 import { contract, expectConforms, get } from './helpers.js';
 
 /** Every profile of the in-process sandbox the mock serves over HTTP (the same engine, the same seed). */
@@ -136,7 +136,7 @@ describe('--data: the user fixtures', () => {
   ])('%s is refused, naming the record and field', async (name, content, message) => {
     const path = write(name, content);
     await expect(startMock({ port: 0, data: path })).rejects.toThrow(message);
-    await expect(startMock({ port: 0, data: path })).rejects.toThrow(`--data ${path}`);
+    await expect(startMock({ port: 0, data: path })).rejects.toThrow(`data ${path}: `);
   });
 });
 
@@ -145,12 +145,15 @@ describe('options', () => {
     [{ mode: 'live' }, 'mode must be one of sandbox, examples, dynamic, proxy (got "live")'],
     [{ port: 70000 }, 'port must be an integer from 0 to 65535 (got 70000)'],
     [{ profiles: -5 }, 'profiles must be an integer from 0 to 1000000000 (got -5)'],
-    [{ failRate: 2 }, 'fail-rate must be a number from 0 to 1 (got 2)'],
-    [{ latencyMs: 1.5 }, 'latency-ms must be an integer from 0 to 60000 (got 1.5)'],
+    [{ failRate: 2 }, 'failRate must be a number from 0 to 1 (got 2)'],
+    [{ latencyMs: 1.5 }, 'latencyMs must be an integer from 0 to 60000 (got 1.5)'],
     [{ credentials: 'nocolon' }, 'credentials must be "CLIENT_ID:CLIENT_SECRET", both non-empty'],
     [{ mode: 'examples', data: 'x.json' }, 'data works in sandbox mode only'],
-  ])('%o is refused: %s', async (options, message) => {
-    await expect(startMock({ port: 0, ...(options as object) })).rejects.toThrow(message);
+    [{ mode: 'examples', drift: 'all' }, 'drift works in sandbox mode only'],
+  ])('%o is refused with an OptionError: %s', async (options, message) => {
+    const refused = startMock({ port: 0, ...(options as object) });
+    await expect(refused).rejects.toThrow(message);
+    await expect(refused).rejects.toBeInstanceOf(OptionError);
   });
 
   it('a port in use is explained', async () => {

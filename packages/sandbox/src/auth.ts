@@ -1,4 +1,5 @@
 import type { ErrorKind } from './errors.js';
+import { OptionError } from './option-error.js';
 
 /** Compares two strings in time that does not depend on where they differ. */
 function sameText(a: string, b: string): boolean {
@@ -57,7 +58,7 @@ export function checkBasicAuth(
 export function parseCredentials(value: string): { id: string; secret: string } {
   const colon = value.indexOf(':');
   if (colon < 1 || colon === value.length - 1) {
-    throw new Error('credentials must be "CLIENT_ID:CLIENT_SECRET", both non-empty');
+    throw new OptionError('credentials', 'must be "CLIENT_ID:CLIENT_SECRET", both non-empty');
   }
   return { id: value.slice(0, colon), secret: value.slice(colon + 1) };
 }

@@ -28,6 +28,7 @@ export {
 export { ERRORS, type ErrorKind, errorResponse } from './errors.js';
 export { FAULT_HELP, type Fault, parseFault } from './faults.js';
 export { referenceProfiles } from './generate.js';
+export { OptionError } from './option-error.js';
 export { prng } from './prng.js';
 export type { ProfileFilter, ProfileSource } from './profiles.js';
 export { checkRecords, createSandbox, MAX_PROFILES, type Sandbox, type SandboxOptions } from './sandbox.js';

@@ -1,8 +1,9 @@
 import { type ContractValidator, createContractValidator } from '@insightiq/profiles-spec/validate';
 import type { Profile } from '@insightiq/profiles-types';
 import { parseCredentials } from './auth.js';
-import { type DriftKind, parseDrift } from './drift.js';
+import { DRIFT_KINDS, type DriftKind, parseDrift } from './drift.js';
 import { type Backend, Engine, type SandboxAnswer, type SandboxRequest } from './engine.js';
+import { OptionError } from './option-error.js';
 import { GeneratedSource, type ProfileSource, RecordSource } from './profiles.js';
 
 /** Options of `createSandbox`. */
@@ -42,24 +43,22 @@ export interface Sandbox {
 /** The most profiles a sandbox generates (ids carry 48 bits of index; memory does not grow with it). */
 export const MAX_PROFILES = 1_000_000_000;
 
-/** Checks options and explains the first problem, as a `--flag` of the mock would read it. */
+/** Checks options and throws an `OptionError` for the first problem. */
 function checkOptions(o: SandboxOptions): void {
-  const fail = (m: string) => {
-    throw new Error(m);
-  };
   if (
     o.profiles !== undefined &&
     (!Number.isInteger(o.profiles) || o.profiles < 0 || o.profiles > MAX_PROFILES)
   )
-    fail(`profiles must be an integer from 0 to ${MAX_PROFILES} (got ${o.profiles})`);
+    throw new OptionError('profiles', `must be an integer from 0 to ${MAX_PROFILES} (got ${o.profiles})`);
   if (o.failRate !== undefined && !(o.failRate >= 0 && o.failRate <= 1))
-    fail(`fail-rate must be a number from 0 to 1 (got ${o.failRate})`);
+    throw new OptionError('failRate', `must be a number from 0 to 1 (got ${o.failRate})`);
   if (
     o.latencyMs !== undefined &&
     (!Number.isInteger(o.latencyMs) || o.latencyMs < 0 || o.latencyMs > 60_000)
   )
-    fail(`latency-ms must be an integer from 0 to 60000 (got ${o.latencyMs})`);
-  if (o.data !== undefined && !Array.isArray(o.data)) fail('data must be an array of profiles');
+    throw new OptionError('latencyMs', `must be an integer from 0 to 60000 (got ${o.latencyMs})`);
+  if (o.data !== undefined && !Array.isArray(o.data))
+    throw new OptionError('data', 'must be an array of profiles');
 }
 
 /** Your profiles, each checked against the contract; the error names the record and the field. */
@@ -89,7 +88,13 @@ export function checkRecords(records: readonly unknown[], contract: ContractVali
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   checkOptions(options);
   const drift = options.drift === undefined ? [] : parseDrift(options.drift);
-  if (typeof drift === 'string') throw new Error(`drift: ${drift}`);
+  if (typeof drift === 'string') {
+    const kinds = Object.keys(DRIFT_KINDS).join(', ');
+    throw new OptionError(
+      'drift',
+      `must be 'all' or an array of ${kinds} (got ${JSON.stringify(options.drift)})`,
+    );
+  }
   const seed = options.seed ?? 'insightiq';
   const contract = createContractValidator();
   const source: ProfileSource = options.data

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../src/index.js';
+import { createSandbox, OptionError, type SandboxOptions } from '../src/index.js';
 import { AUTH, expectConforms, ORIGIN, read } from './helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -138,13 +138,24 @@ describe('sandbox.fetch: the API semantics, in process', () => {
     expect(await statuses()).toEqual(first);
   });
 
-  it('refuses bad options with the words of the mock’s flags', () => {
-    expect(() => createSandbox({ profiles: -5 })).toThrow(
-      'profiles must be an integer from 0 to 1000000000 (got -5)',
+  it('refuses bad options with an OptionError that names the option as it was passed', () => {
+    const refusal = (options: SandboxOptions) => {
+      try {
+        createSandbox(options);
+      } catch (error) {
+        expect(error).toBeInstanceOf(OptionError);
+        const { option, rule, message } = error as OptionError;
+        expect(message).toBe(`${option} ${rule}`);
+        return message;
+      }
+      throw new Error(`createSandbox(${JSON.stringify(options)}) did not throw`);
+    };
+    expect(refusal({ profiles: -5 })).toBe('profiles must be an integer from 0 to 1000000000 (got -5)');
+    expect(refusal({ failRate: 2 })).toBe('failRate must be a number from 0 to 1 (got 2)');
+    expect(refusal({ latencyMs: 1.5 })).toBe('latencyMs must be an integer from 0 to 60000 (got 1.5)');
+    expect(refusal({ credentials: 'nocolon' })).toBe(
+      'credentials must be "CLIENT_ID:CLIENT_SECRET", both non-empty',
     );
-    expect(() => createSandbox({ failRate: 2 })).toThrow('fail-rate must be a number from 0 to 1 (got 2)');
-    expect(() => createSandbox({ credentials: 'nocolon' })).toThrow(
-      'credentials must be "CLIENT_ID:CLIENT_SECRET"',
-    );
+    expect(refusal({ data: {} as unknown as unknown[] })).toBe('data must be an array of profiles');
   });
 });
