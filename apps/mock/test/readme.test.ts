@@ -1,8 +1,9 @@
 // The commands the README shows, run as written (on a free port instead of 4010, which a developer's
 // own mock may hold): the workspace start command, and the curl line against it.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { freePort, whenListening } from '@insightiq/testkit';
 import { describe, expect, it } from 'vitest';
 import { startMock } from '../src/index.js';
@@ -65,6 +66,20 @@ describe('the README’s commands', () => {
     } finally {
       child.kill('SIGTERM');
       await upstream.close();
+    }
+  });
+
+  it('the fault injection curl line gets a 429 with Retry-After: 1, as the table says', async () => {
+    const mock = await startMock({ port: 0, profiles: 0 });
+    try {
+      const curl = line("curl -i -u a:b -H 'x-mock-fault: 429'").replace('http://127.0.0.1:4010', mock.url);
+      // Not execFileSync: the mock runs in this process, and must answer while curl waits.
+      const { stdout: out } = await promisify(execFile)('sh', ['-c', curl]);
+      expect(out).toMatch(/^HTTP\/1\.1 429 /);
+      expect(out).toMatch(/^retry-after: 1\r?$/im);
+      expect(out).toContain('"http_status_code":429');
+    } finally {
+      await mock.close();
     }
   });
 });
