@@ -9,6 +9,13 @@ export const TESTING_SECTION = new URL('../../apps/docs/src/testing.md', import.
 export const CLI_README = new URL('../../packages/cli/README.md', import.meta.url);
 /** The mock's README, whose Prism install the mock-npx setup runs as written. */
 export const MOCK_README = new URL('../../apps/mock/README.md', import.meta.url);
+/** The packages whose READMEs open with an install line (`<!-- ecosystem-tests: install -->`). */
+export const PACKAGE_READMES = Object.fromEntries(
+  ['client', 'types', 'spec', 'sandbox'].map((name) => [
+    `@insightiq/profiles-${name}`,
+    new URL(`../../packages/${name}/README.md`, import.meta.url),
+  ]),
+);
 /** The registry URL the README's snippets show. */
 export const EXAMPLE_REGISTRY = 'https://npm.internal.example.com/';
 

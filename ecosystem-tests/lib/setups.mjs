@@ -2,15 +2,15 @@
 // its kind of service builds, and run against the mock.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '@insightiq/testkit';
 import { runInBrowser } from './browser.mjs';
 import { checkClientReport, checkSpecReport, lastJson } from './checks.mjs';
-import { createConsumer, npm } from './consumer.mjs';
+import { createConsumer, installedVersion, npm } from './consumer.mjs';
 import { startNpxMock } from './npx-mock.mjs';
 import { run } from './process.mjs';
-import { CLI_README, MOCK_README, readmeSnippet, TESTING_SECTION } from './readme.mjs';
+import { CLI_README, MOCK_README, PACKAGE_READMES, readmeSnippet, TESTING_SECTION } from './readme.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(here, 'node_modules/.bin', name);
@@ -214,6 +214,26 @@ export const setups = [
         }
       } finally {
         for (const mock of mocks) await mock.stop();
+      }
+    },
+  },
+  {
+    name: 'readme-installs',
+    what: "each package README's install line as written (pnpm add, npm install), in a new project with the root README's .npmrc",
+    async run(ctx, dir) {
+      for (const [pkg, readme] of Object.entries(PACKAGE_READMES)) {
+        const project = join(dir, pkg.split('/')[1]);
+        mkdirSync(project, { recursive: true });
+        writeFileSync(join(project, 'package.json'), '{ "name": "readme-install", "private": true }\n');
+        writeFileSync(join(project, '.npmrc'), readmeSnippet('consumer .npmrc', ctx.registry.url));
+        const line = readmeSnippet('install', ctx.registry.url, readme).trim();
+        assert.match(line, /^(pnpm add|npm install)( -D| --save-dev)? @insightiq\/profiles-\w+$/);
+        assert.ok(line.endsWith(` ${pkg}`), `${pkg}'s README installs something else: ${line}`);
+        await run('sh', ['-c', line], { cwd: project, timeoutMs: 240_000 });
+        assert.equal(installedVersion(project, pkg), ctx.version, `${line} installed another version`);
+        const saved = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+        const field = / (-D|--save-dev) /.test(line) ? 'devDependencies' : 'dependencies';
+        assert.ok(saved[field]?.[pkg], `${line} did not save ${pkg} in ${field}: ${JSON.stringify(saved)}`);
       }
     },
   },
