@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Where the client's bytes are: `import { createProfilesClient }` bundled and minified as
-// size-limit does (esbuild), then brotli; openapi-fetch alone; and each source module's minified
-// bytes in that bundle. Prints figures; asserts nothing (size-limit holds the budget in the tests).
+// size-limit does (esbuild), then brotli; openapi-fetch alone; the same bundle with the text of
+// every string literal emptied (what no shortening of messages can go below); and each source
+// module's minified bytes in that bundle. Prints figures; asserts nothing (size-limit holds the budget in the tests).
 // Usage: pnpm --filter @insightiq/profiles-client bench:size
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
+import ts from 'typescript';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,7 +28,24 @@ async function bundle(contents) {
   });
   const code = result.outputFiles[0].contents;
   const [output] = Object.values(result.metafile.outputs);
-  return { min: code.length, brotli: brotliCompressSync(code).length, inputs: output.inputs };
+  return { code, min: code.length, brotli: brotliCompressSync(code).length, inputs: output.inputs };
+}
+
+/** `code` with the text of every string and template literal removed (its quotes and `${}` kept). */
+function withoutText(code) {
+  const file = ts.createSourceFile('bundle.js', Buffer.from(code).toString(), ts.ScriptTarget.ES2022, true);
+  const spans = [];
+  const visit = (node) => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateTail(node))
+      spans.push([node.getStart(file) + 1, node.end - 1]);
+    else if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node))
+      spans.push([node.getStart(file) + 1, node.end - 2]);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let text = file.text;
+  for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) text = text.slice(0, start) + text.slice(end);
+  return Buffer.from(text);
 }
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
@@ -42,6 +61,10 @@ console.log(
 );
 console.log(
   `  the client's own code  ${kB(whole.min - openapiFetch.min).padStart(9)} min ${kB(whole.brotli - openapiFetch.brotli).padStart(8)} brotli (the difference)`,
+);
+const bare = withoutText(whole.code);
+console.log(
+  `  with no string text    ${kB(bare.length).padStart(9)} min ${kB(brotliCompressSync(bare).length).padStart(8)} brotli (every string literal of both emptied: messages, names, header names)`,
 );
 console.log('\nminified bytes of each module in the bundle');
 const modules = Object.entries(whole.inputs)

@@ -14,7 +14,7 @@ const figure = (output: string, label: string, unit: string) => {
 };
 
 describe('the benchmarks', () => {
-  it('bench:size, run as the README shows it, prints the bundle, openapi-fetch and each module', () => {
+  it('bench:size, run as the README shows it, prints the bundle, openapi-fetch, the bundle without its text and each module', () => {
     const output = execFileSync('pnpm', ['--filter', '@insightiq/profiles-client', 'bench:size'], {
       cwd: repoRoot,
       encoding: 'utf8',
@@ -24,6 +24,10 @@ describe('the benchmarks', () => {
     const own = figure(output, "the client's own code", 'brotli');
     expect(own.min).toBeCloseTo(whole.min - openapiFetch.min, 1);
     expect(own.brotli).toBeCloseTo(whole.brotli - openapiFetch.brotli, 1);
+    // The bundle with every string literal emptied: smaller than the bundle, larger than openapi-fetch.
+    const bare = figure(output, 'with no string text', 'brotli');
+    expect(bare.brotli).toBeLessThan(whole.brotli);
+    expect(bare.brotli).toBeGreaterThan(openapiFetch.brotli);
     for (const module of ['openapi-fetch/dist/index.mjs', 'src/internal/request.ts', 'src/errors.ts'])
       expect(output).toMatch(new RegExp(`^\\s+\\d+\\s+${module.replace(/\./g, '\\.')}$`, 'm'));
   });
