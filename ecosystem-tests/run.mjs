@@ -99,7 +99,7 @@ try {
   if (selected('commands'))
     await step(
       'commands',
-      "the root README's pnpm build (twice, cached), pnpm generate (no change), INSIGHTIQ_BENCH_QUICK=1 pnpm bench",
+      "the root README's pnpm build (twice, cached), pnpm generate and CONTRIBUTING's sync-examples (no change), INSIGHTIQ_BENCH_QUICK=1 pnpm bench",
       () => commands(repo),
     );
 

@@ -1,12 +1,14 @@
 // The root README's Commands table, as written, in the run's copy of the repository (installed,
 // built and released by then): the rows that no other step or test runs. `pnpm test` is CI's own
 // command; `pnpm start`, `pnpm version-packages` and `pnpm release` are the Quick start and release
-// steps; `pnpm changeset` asks questions on a terminal, and the release step writes its file.
+// steps; `pnpm changeset` asks questions on a terminal, and the release step writes its file. And
+// CONTRIBUTING.md's own command for the contract's examples.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { run } from './process.mjs';
 
 const README = new URL('../../README.md', import.meta.url);
+const CONTRIBUTING = new URL('../../CONTRIBUTING.md', import.meta.url);
 
 /** The commands of the root README's Commands table, in its order. */
 export function readmeCommands() {
@@ -28,7 +30,10 @@ function runShown(dir, row, line = row) {
   return run('sh', ['-c', line], { cwd: dir, env: { CI: 'true' }, timeoutMs: 300_000 });
 }
 
-/** `pnpm build` (twice: the second is fully cached), `pnpm generate` (nothing changes), `INSIGHTIQ_BENCH_QUICK=1 pnpm bench`. */
+/**
+ * `pnpm build` (twice: the second is fully cached), `pnpm generate` and CONTRIBUTING.md's
+ * `sync-examples` (nothing changes), `INSIGHTIQ_BENCH_QUICK=1 pnpm bench`.
+ */
 export async function commands(dir) {
   await runShown(dir, 'pnpm build');
   const again = await runShown(dir, 'pnpm build');
@@ -38,6 +43,13 @@ export async function commands(dir) {
   await runShown(dir, 'pnpm generate');
   const changed = await run('git', ['status', '--porcelain'], { cwd: dir });
   assert.equal(changed, '', `pnpm generate changed committed files:\n${changed}`);
+
+  const sync = 'pnpm --filter @insightiq/profiles-spec sync-examples';
+  if (!readFileSync(CONTRIBUTING, 'utf8').includes(`\`${sync}\``))
+    throw new Error(`CONTRIBUTING.md no longer shows \`${sync}\``);
+  await run('sh', ['-c', sync], { cwd: dir, env: { CI: 'true' } });
+  const synced = await run('git', ['status', '--porcelain'], { cwd: dir });
+  assert.equal(synced, '', `${sync} changed committed files:\n${synced}`);
 
   // Every bench, one at a time, in the short form the Benchmarks section shows: they must run and
   // print their figures.
