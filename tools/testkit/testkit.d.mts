@@ -8,12 +8,13 @@ export function chromiumLaunchOptions(): { executablePath: string; args: string[
 export function isLocal(url: string): boolean;
 
 /**
- * Resolves once a started child prints `listening on URL` (on stdout or stderr), to that URL and
- * what the child printed so far; rejects with its output if it exits first, or after `timeoutMs`.
+ * Resolves once a started child prints `listening on URL` (on stdout or stderr; `pattern`, whose
+ * first group is the URL, for another wording), to that URL and what the child printed so far;
+ * rejects with its output if it exits first, or after `timeoutMs`.
  */
 export function whenListening(
   child: import('node:child_process').ChildProcess,
-  options?: { label?: string; timeoutMs?: number },
+  options?: { label?: string; timeoutMs?: number; pattern?: RegExp },
 ): Promise<{ url: string; output: () => string }>;
 
 /** `INSIGHTIQ_BENCH_QUICK=1`: a short benchmark run that only proves the bench still works (its figures mean nothing). */

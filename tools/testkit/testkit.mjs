@@ -34,21 +34,24 @@ const LOCAL = /^(data:|blob:|about:|https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(
 export const isLocal = (url) => LOCAL.test(url);
 
 /**
- * Resolves once a started child prints `listening on URL` (on stdout or stderr), to that URL and
- * what the child printed so far (`output()` keeps growing); rejects with its output if it exits
- * first, or after `timeoutMs`.
+ * Resolves once a started child prints `listening on URL` (on stdout or stderr; `pattern`, whose
+ * first group is the URL, for another wording), to that URL and what the child printed so far
+ * (`output()` keeps growing); rejects with its output if it exits first, or after `timeoutMs`.
  */
-export function whenListening(child, { label = 'the command', timeoutMs = 120_000 } = {}) {
+export function whenListening(
+  child,
+  { label = 'the command', timeoutMs = 120_000, pattern = /listening on (\S+)/ } = {},
+) {
   let out = '';
   const output = () => out;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`${label}: no "listening on" within ${timeoutMs / 1000} s:\n${out}`)),
+      () => reject(new Error(`${label}: nothing like ${pattern} within ${timeoutMs / 1000} s:\n${out}`)),
       timeoutMs,
     );
     const read = (d) => {
       out += d;
-      const m = /listening on (\S+)/.exec(out);
+      const m = pattern.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ url: m[1], output });

@@ -1,28 +1,14 @@
 // The README's own start command, run as written from the repository root, on a free port (PORT, as
 // the README says) instead of 8080, which a developer's own `pnpm start` may hold.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@insightiq/testkit';
+import { freePort, whenListening } from '@insightiq/testkit';
 import { describe, expect, it } from 'vitest';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const COMMAND = 'pnpm --filter @insightiq/profiles-docs start';
-
-/** Resolves to what the child printed once it names the reference's URL; rejects if it exits first. */
-const whenServing = (child: ChildProcess) =>
-  new Promise<string>((resolve, reject) => {
-    let out = '';
-    const read = (d: Buffer) => {
-      out += d;
-      const url = / on (http:\/\/\S+?)\/ \(Try it/.exec(out)?.[1];
-      if (url) resolve(url);
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => reject(new Error(`${COMMAND} exited ${code}:\n${out}`)));
-  });
 
 describe('the README’s commands', () => {
   it(`${COMMAND} serves the reference and Try it on PORT`, { timeout: 120_000 }, async () => {
@@ -35,7 +21,11 @@ describe('the README’s commands', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      const url = await whenServing(child);
+      // It prints `InsightIQ Profiles API reference on URL/ (Try it: URL/try-it.html)`.
+      const { url } = await whenListening(child, {
+        label: COMMAND,
+        pattern: / on (http:\/\/\S+?)\/ \(Try it/,
+      });
       expect(url).toBe(`http://127.0.0.1:${port}`);
       const page = await fetch(`${url}/`);
       expect(page.status).toBe(200);

@@ -9,7 +9,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { benchSize, quickBench } from '@insightiq/testkit';
+import { benchSize, quickBench, whenListening } from '@insightiq/testkit';
 import autocannon from 'autocannon';
 import { startPrism } from '../dist/prism.js';
 
@@ -65,19 +65,10 @@ function startMockProcess(args) {
   const child = spawn(process.execPath, [cli, '--port', '0', '--quiet', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (\S+)/.exec(out);
-      if (m)
-        resolve({
-          url: m[1],
-          close: () => stopChild(child),
-        });
-    });
-    child.once('exit', (code) => reject(new Error(`mock exited ${code}`)));
-  });
+  return whenListening(child, { label: 'the mock' }).then(({ url }) => ({
+    url,
+    close: () => stopChild(child),
+  }));
 }
 
 /** A server in its own process that does nothing but send these bytes: the ceiling of what this machine can measure. */
@@ -88,14 +79,10 @@ require('node:http').createServer((q, r) => { r.writeHead(200, { 'content-type':
   const child = spawn(process.execPath, ['-e', code, body.toString('base64')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return new Promise((resolve) =>
-    child.stdout.once('data', (d) =>
-      resolve({
-        url: /listening on (\S+)/.exec(String(d))[1],
-        close: () => stopChild(child),
-      }),
-    ),
-  );
+  return whenListening(child, { label: 'the ceiling server' }).then(({ url }) => ({
+    url,
+    close: () => stopChild(child),
+  }));
 }
 
 const row = (name, r) =>

@@ -1,24 +1,16 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { whenListening } from '@insightiq/testkit';
 import { describe, expect, it } from 'vitest';
 import { expectConforms, get } from './helpers.js';
 
 const cli = join(fileURLToPath(new URL('.', import.meta.url)), '../dist/cli.js');
 
 /** Starts the CLI and resolves with its URL once it prints it. */
-function start(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+async function start(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stderr?.on('data', (d) => (output += d));
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d) => {
-      output += d;
-      const m = /listening on (http:\/\/\S+)/.exec(output);
-      if (m) resolve({ child, url: m[1] as string, output: () => output });
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
+  return { child, ...(await whenListening(child, { label: `the mock ${args.join(' ')}` })) };
 }
 
 const exited = (child: ChildProcess) =>
