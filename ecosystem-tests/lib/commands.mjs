@@ -18,16 +18,24 @@ export function readmeCommands() {
   return [...section.matchAll(/^\| `([^`]+)` +\|/gm)].map((m) => m[1]);
 }
 
-/**
- * Runs `line` in `dir` as a shell would, and resolves to its output: `row` as the Commands table
- * lists it, or a line that the README shows for that row word for word.
- */
-function runShown(dir, row, line = row) {
+/** Runs `line` in `dir` as a shell would, once `file` shows it word for word; resolves to its output. */
+function runShown(dir, line, { file = README, timeoutMs = 300_000 } = {}) {
+  if (!readFileSync(file, 'utf8').includes(`\`${line}\``))
+    throw new Error(`${file.pathname.split('/').pop()} no longer shows \`${line}\``);
+  return run('sh', ['-c', line], { cwd: dir, env: { CI: 'true' }, timeoutMs });
+}
+
+/** Runs a row of the Commands table (`row`, or the line the README shows for it), as `runShown` does. */
+function runRow(dir, row, line = row) {
   if (!readmeCommands().includes(row))
     throw new Error(`README.md's Commands table no longer lists \`${row}\``);
-  if (!readFileSync(README, 'utf8').includes(`\`${line}\``))
-    throw new Error(`README.md no longer shows \`${line}\``);
-  return run('sh', ['-c', line], { cwd: dir, env: { CI: 'true' }, timeoutMs: 300_000 });
+  return runShown(dir, line);
+}
+
+/** Fails when `what` left a committed file of `dir` changed. */
+async function expectNoChange(dir, what) {
+  const changed = await run('git', ['status', '--porcelain'], { cwd: dir });
+  assert.equal(changed, '', `${what} changed committed files:\n${changed}`);
 }
 
 /**
@@ -35,25 +43,21 @@ function runShown(dir, row, line = row) {
  * `sync-examples` (nothing changes), `INSIGHTIQ_BENCH_QUICK=1 pnpm bench`.
  */
 export async function commands(dir) {
-  await runShown(dir, 'pnpm build');
-  const again = await runShown(dir, 'pnpm build');
+  await runRow(dir, 'pnpm build');
+  const again = await runRow(dir, 'pnpm build');
   const cached = /Cached:\s+(\d+) cached, (\d+) total/.exec(again);
   assert.ok(cached && cached[1] === cached[2], `a second pnpm build is not fully cached:\n${again}`);
 
-  await runShown(dir, 'pnpm generate');
-  const changed = await run('git', ['status', '--porcelain'], { cwd: dir });
-  assert.equal(changed, '', `pnpm generate changed committed files:\n${changed}`);
+  await runRow(dir, 'pnpm generate');
+  await expectNoChange(dir, 'pnpm generate');
 
   const sync = 'pnpm --filter @insightiq/profiles-spec sync-examples';
-  if (!readFileSync(CONTRIBUTING, 'utf8').includes(`\`${sync}\``))
-    throw new Error(`CONTRIBUTING.md no longer shows \`${sync}\``);
-  await run('sh', ['-c', sync], { cwd: dir, env: { CI: 'true' } });
-  const synced = await run('git', ['status', '--porcelain'], { cwd: dir });
-  assert.equal(synced, '', `${sync} changed committed files:\n${synced}`);
+  await runShown(dir, sync, { file: CONTRIBUTING, timeoutMs: 180_000 });
+  await expectNoChange(dir, sync);
 
   // Every bench, one at a time, in the short form the Benchmarks section shows: they must run and
   // print their figures.
-  const bench = await runShown(dir, 'pnpm bench', 'INSIGHTIQ_BENCH_QUICK=1 pnpm bench');
+  const bench = await runRow(dir, 'pnpm bench', 'INSIGHTIQ_BENCH_QUICK=1 pnpm bench');
   for (const line of [
     /profiles-sandbox:bench: +10000000 profiles: ready and last page in +\d+ ms, RSS \d+ MB/,
     /profiles-mock:bench: ratio sandbox \/ Prism: +[\d.]+x/,
