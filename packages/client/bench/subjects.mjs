@@ -40,13 +40,13 @@ export function subjects(baseUrl, fetchImpl, options = {}) {
 }
 
 /** Microseconds per call of `fn`, over `n` sequential calls. */
-export async function measure(fn, n) {
+async function measure(fn, n) {
   const started = performance.now();
   for (let i = 0; i < n; i++) await fn();
   return ((performance.now() - started) * 1000) / n;
 }
 
-export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Microseconds per call of each of `set`, after a warm-up: many short rounds, the subjects

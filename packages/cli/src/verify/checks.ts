@@ -5,14 +5,14 @@ import {
   ValidationError,
 } from '@insightiq/profiles-client';
 import { openapi, parameterRules } from '@insightiq/profiles-spec';
-
-declare const __VERSION__: string;
-
 import {
   type ContractValidator,
   createContractValidator,
   escapePointer,
 } from '@insightiq/profiles-spec/validate';
+
+/** The package version, set at build time (tsup and vitest `define` it from package.json). */
+declare const __VERSION__: string;
 
 /** One way in which an answer broke the contract or the API's semantics. */
 export interface Violation {
