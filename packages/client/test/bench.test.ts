@@ -14,7 +14,10 @@ const figure = (output: string, label: string, unit: string) => {
 };
 
 describe('the benchmarks', () => {
-  it('bench:size, run as the README shows it, prints the bundle, openapi-fetch, the bundle without its text and each module', () => {
+  // It starts pnpm, esbuild and TypeScript: seconds on a quiet machine, more on a loaded one.
+  it('bench:size, run as the README shows it, prints the bundle, openapi-fetch, the bundle without its text and each module', {
+    timeout: 180_000,
+  }, () => {
     const output = execFileSync('pnpm', ['--filter', '@insightiq/profiles-client', 'bench:size'], {
       cwd: repoRoot,
       encoding: 'utf8',
