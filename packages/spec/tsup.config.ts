@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/validate.ts'],
+  entry: ['src/index.ts', 'src/parameters.ts', 'src/validate.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: false,

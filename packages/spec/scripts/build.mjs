@@ -35,4 +35,6 @@ for (const ext of ['json', 'yaml']) {
   ]);
 }
 run(bin('tsup'), []);
-console.log('built dist/openapi.json, dist/openapi.yaml, dist/index.js, dist/validate.js');
+console.log(
+  'built dist/openapi.json, dist/openapi.yaml, dist/index.js, dist/parameters.js, dist/validate.js',
+);

@@ -83,5 +83,3 @@ export interface OpenApiDocument {
 export const openapi: OpenApiDocument = document as unknown as OpenApiDocument;
 
 export default openapi;
-
-export { describeRule, type ParameterRule, parameterRules } from './rules.js';

@@ -7,9 +7,14 @@ describe('the README', () => {
   it('every TypeScript snippet type-checks against the built package', { timeout: 180_000 }, () => {
     const { count, problems } = checkSnippets(fileURLToPath(new URL('../../README.md', import.meta.url)), {
       dir: fileURLToPath(new URL('../..', import.meta.url)),
-      declarations: ['declare const authorization: string;', 'declare const someProfile: unknown;'],
+      declarations: [
+        'declare const authorization: string;',
+        'declare const someProfile: unknown;',
+        'declare const res: Response;',
+        "declare const violations: import('@insightiq/profiles-spec/validate').Violation[];",
+      ],
     });
-    expect(count).toBe(3);
+    expect(count).toBe(5);
     expect(problems).toEqual([]);
   });
 });

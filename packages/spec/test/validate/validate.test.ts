@@ -1,49 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createContractValidator, describeRule } from '../../src/validate.js';
+import { createContractValidator, ViolationGroups } from '../../src/validate.js';
 
 const contract = createContractValidator();
 const RID = '5c0b7c8e-4f0a-4c58-a2b2-6d3c3f1f9c11';
 
 describe('validateParameters', () => {
-  it('converts valid values and applies defaults', () => {
+  it('reads the parameters of an operation with the one checker', () => {
     expect(
       contract.validateParameters('listProfiles', { query: new URLSearchParams(`limit=7&user_id=${RID}`) }),
-    ).toEqual({
-      values: { limit: 7, offset: 0, user_id: RID },
-      issues: [],
-    });
-  });
-
-  it.each([
-    ['limit=0', 'limit', 'must be an integer between 1 and 100'],
-    ['limit=101', 'limit', 'must be an integer between 1 and 100'],
-    ['limit=abc', 'limit', 'must be an integer between 1 and 100'],
-    ['limit=1.5', 'limit', 'must be an integer between 1 and 100'],
-    ['limit=', 'limit', 'must be an integer between 1 and 100'],
-    ['offset=-1', 'offset', 'must be an integer between 0 and 9007199254740991'],
-    ['offset=99999999999999999999', 'offset', 'must be an integer between 0 and 9007199254740991'],
-    ['offset=9007199254740993', 'offset', 'must be an integer between 0 and 9007199254740991'],
-    ['user_id=nope', 'user_id', 'must be a UUID'],
-    ['account_id=1', 'account_id', 'must be a UUID'],
-    ['limit=1&limit=2', 'limit', 'must be given once, not 2 times'],
-  ])('%s: %s %s', (qs, name, rule) => {
-    expect(contract.validateParameters('listProfiles', { query: new URLSearchParams(qs) }).issues).toEqual([
-      { in: 'query', name, rule },
-    ]);
-  });
-
-  it('checks path parameters', () => {
+    ).toEqual({ values: { limit: 7, offset: 0, user_id: RID }, issues: [] });
     expect(contract.validateParameters('getProfile', { path: { id: 'x' } }).issues).toEqual([
-      { in: 'path', name: 'id', rule: 'must be a UUID' },
+      { in: 'path', name: 'id', rule: 'must be a UUID', got: 'x' },
     ]);
-    expect(contract.validateParameters('getProfile', {}).issues).toEqual([
-      { in: 'path', name: 'id', rule: 'is required and must be a UUID' },
-    ]);
-  });
-
-  it('describes rules in words', () => {
-    expect(describeRule({ type: 'integer', maximum: 3 })).toBe('must be an integer <= 3');
-    expect(describeRule({ type: 'string' })).toBe('must be a string');
   });
 });
 
@@ -62,7 +30,7 @@ describe('validateResponse', () => {
   it('reports an undocumented status, a missing header, a wrong content type and a bad body', () => {
     expect(
       contract.validateResponse({ operationId: 'listProfiles', status: 404, headers: {}, body: error })[0]
-        ?.path,
+        ?.pointer,
     ).toBe('/status');
     const issues = contract.validateResponse({
       operationId: 'getProfile',
@@ -70,10 +38,29 @@ describe('validateResponse', () => {
       headers: { 'content-type': 'text/html' },
       body: { error: { ...error.error, request_id: 'x' } },
     });
-    expect(issues.map((i) => i.path)).toEqual([
+    expect(issues.map((i) => i.pointer)).toEqual([
       '/headers/request-id',
       '/headers/content-type',
       '/body/error/request_id',
+    ]);
+  });
+
+  it('reads a body given as text, and names one that is not JSON', () => {
+    const headers = { 'content-type': 'application/json', 'request-id': RID };
+    const answer = { operationId: 'getProfile', status: 404, headers };
+    expect(contract.validateResponse({ ...answer, text: JSON.stringify(error) })).toEqual([]);
+    expect(contract.validateResponse({ ...answer, text: '<html>Bad gateway</html>' })).toEqual([
+      { pointer: '/body', message: 'is not JSON: <html>Bad gateway</html>' },
+    ]);
+    expect(
+      contract.validateResponse({
+        ...answer,
+        headers: { ...headers, 'content-type': 'text/html' },
+        text: 'x',
+      }),
+    ).toEqual([
+      { pointer: '/headers/content-type', message: 'must be application/json, got "text/html"' },
+      { pointer: '/body', message: 'is not JSON: x' },
     ]);
   });
 
@@ -81,5 +68,28 @@ describe('validateResponse', () => {
     expect(() => contract.operation('deleteProfile')).toThrow(
       /unknown operationId "deleteProfile"; known: listProfiles, getProfile/,
     );
+  });
+});
+
+describe('ViolationGroups', () => {
+  it('folds array indexes, counts violations and distinct answers, most frequent first', () => {
+    const groups = new ViolationGroups();
+    const gender = (i: number) => ({
+      pointer: `/body/data/${i}/gender`,
+      message: 'must be equal to one of the allowed values',
+    });
+    groups.add({ pointer: '/status', message: 'is 500' }, 'a');
+    for (const i of [0, 3, 7]) groups.add(gender(i), 'a');
+    groups.add(gender(1), 'b');
+    expect(groups.list()).toEqual([
+      { pointer: '/body/data/*/gender', message: gender(0).message, count: 4, answers: 2, first: gender(0) },
+      {
+        pointer: '/status',
+        message: 'is 500',
+        count: 1,
+        answers: 1,
+        first: { pointer: '/status', message: 'is 500' },
+      },
+    ]);
   });
 });
