@@ -20,15 +20,33 @@ export const ERRORS = {
 
 export type ErrorKind = keyof typeof ERRORS;
 
-/** The status and `Error` body of an error answer. */
-export function errorResponse(
+/** An answer of the engine: a status, headers and a body, as any transport sends it. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * The API's error answer: the status of `kind`, the `Error` body (all five fields), and
+ * `content-type` and `request-id` headers after any `headers` given. The one builder of it: the
+ * engine, the mock's server, its proxy, its HTTP parser errors and its Prism backend all call it.
+ */
+export function errorAnswer(
   kind: ErrorKind,
   message: string,
-  requestId: string,
-): { status: number; body: string } {
+  {
+    requestId = crypto.randomUUID(),
+    headers = {},
+  }: { requestId?: string; headers?: Record<string, string> } = {},
+): Answer {
   const { status, type, code } = ERRORS[kind];
   const body = JSON.stringify({
     error: { type, error_code: code, message, request_id: requestId, http_status_code: status },
   });
-  return { status, body };
+  return {
+    status,
+    headers: { ...headers, 'content-type': 'application/json', 'request-id': requestId },
+    body,
+  };
 }

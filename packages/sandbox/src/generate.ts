@@ -59,18 +59,69 @@ export function generatedUser(seed: string, u: number): { id: string; name: stri
   return { id: encodeId(seed, 'user', u), name };
 }
 
+/** Random draws for one profile, in a fixed order: the same (seed, index) always draws the same. */
+function diceOf(rand: () => number) {
+  const int = (max: number) => Math.floor(rand() * max);
+  return {
+    rand,
+    int,
+    pick: <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T,
+    timestamp: () => {
+      const d = new Date(Date.UTC(2020, 0, 1) + int(4 * 365 * 86_400_000));
+      return `${d.toISOString().slice(0, 19)}.${String(int(1_000_000)).padStart(6, '0')}`;
+    },
+  };
+}
+
+/** The career fields of every fifth generated profile: a job, a degree, an honour. */
+function career(
+  { pick, int }: ReturnType<typeof diceOf>,
+  platform: WorkPlatformAttribute,
+): Pick<Profile, 'work_experiences' | 'education' | 'honors'> {
+  return {
+    work_experiences: [
+      {
+        title: pick(['Creator', 'Producer', 'Engineer']),
+        company: {
+          name: pick(['Acme', 'Globex', 'Initech']),
+          industries: ['Media'],
+          logo_url: null,
+          employee_count: { min: 11, max: 50 },
+        },
+        description: null,
+        time_period: { start_date: { month: 1 + int(12), year: 2015 + int(8) }, end_date: null },
+        location: { name: 'Remote', country: pick(COUNTRIES) },
+      },
+    ],
+    education: [
+      {
+        degree: 'BA',
+        field_study: 'Film',
+        grade: null,
+        school: { name: 'State University', logo_url: null },
+        description: null,
+        time_period: null,
+        activities: null,
+      },
+    ],
+    honors: [
+      {
+        title: 'Creator of the year',
+        issuer: platform.name,
+        description: null,
+        date: { month: 12, year: 2022 },
+      },
+    ],
+  };
+}
+
 /**
  * Generated profile number `i` of a seed: contract-valid, and the same for the same (seed, i)
  * whatever else is generated, so that a dataset of any size is computed on demand.
  */
 export function generatedProfile(seed: string, i: number): Profile {
-  const rand = prng(`${seed}:profile:${i}`);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
-  const int = (max: number) => Math.floor(rand() * max);
-  const timestamp = () => {
-    const d = new Date(Date.UTC(2020, 0, 1) + int(4 * 365 * 86_400_000));
-    return `${d.toISOString().slice(0, 19)}.${String(int(1_000_000)).padStart(6, '0')}`;
-  };
+  const dice = diceOf(prng(`${seed}:profile:${i}`));
+  const { rand, pick, int, timestamp } = dice;
   const user = generatedUser(seed, Math.floor(i / PROFILES_PER_USER));
   const [first, last] = user.name.split(' ') as [string, string];
   const platform = PLATFORMS[i % PLATFORMS.length] as WorkPlatformAttribute;
@@ -128,40 +179,6 @@ export function generatedProfile(seed: string, i: number): Profile {
     is_verified: rand() < 0.2,
     is_business: rand() < 0.2,
   };
-  if (i % 5 === 0) {
-    profile.work_experiences = [
-      {
-        title: pick(['Creator', 'Producer', 'Engineer']),
-        company: {
-          name: pick(['Acme', 'Globex', 'Initech']),
-          industries: ['Media'],
-          logo_url: null,
-          employee_count: { min: 11, max: 50 },
-        },
-        description: null,
-        time_period: { start_date: { month: 1 + int(12), year: 2015 + int(8) }, end_date: null },
-        location: { name: 'Remote', country: pick(COUNTRIES) },
-      },
-    ];
-    profile.education = [
-      {
-        degree: 'BA',
-        field_study: 'Film',
-        grade: null,
-        school: { name: 'State University', logo_url: null },
-        description: null,
-        time_period: null,
-        activities: null,
-      },
-    ];
-    profile.honors = [
-      {
-        title: 'Creator of the year',
-        issuer: platform.name,
-        description: null,
-        date: { month: 12, year: 2022 },
-      },
-    ];
-  }
+  if (i % 5 === 0) Object.assign(profile, career(dice, platform));
   return profile;
 }

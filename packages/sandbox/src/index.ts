@@ -11,24 +11,8 @@
  * ```
  * @packageDocumentation
  */
-export { BoundedCache } from './bounded-cache.js';
 export { buildProfile, type DeepPartial } from './build-profile.js';
-export { DRIFT_HELP, DRIFT_KINDS, type DriftKind, parseDrift } from './drift.js';
-export {
-  type Backend,
-  checkRequestParameters,
-  Engine,
-  parseTarget,
-  routeOf,
-  type SandboxAnswer,
-  type SandboxCall,
-  type SandboxRequest,
-  truncate,
-} from './engine.js';
-export { ERRORS, type ErrorKind, errorResponse } from './errors.js';
-export { FAULT_HELP, type Fault, parseFault } from './faults.js';
+export { DRIFT_KINDS, type DriftKind } from './drift.js';
 export { referenceProfiles } from './generate.js';
 export { OptionError } from './option-error.js';
-export { prng } from './prng.js';
-export type { ProfileFilter, ProfileSource } from './profiles.js';
-export { checkRecords, createSandbox, MAX_PROFILES, type Sandbox, type SandboxOptions } from './sandbox.js';
+export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';

@@ -1,10 +1,10 @@
-import { type ContractValidator, createContractValidator } from '@insightiq/profiles-spec/validate';
+import { createContractValidator } from '@insightiq/profiles-spec/validate';
 import type { Profile } from '@insightiq/profiles-types';
 import { parseCredentials } from './auth.js';
 import { DRIFT_KINDS, type DriftKind, parseDrift } from './drift.js';
-import { type Backend, Engine, type SandboxAnswer, type SandboxRequest } from './engine.js';
+import { Engine, type SandboxAnswer } from './engine.js';
 import { OptionError } from './option-error.js';
-import { GeneratedSource, type ProfileSource, RecordSource } from './profiles.js';
+import { GeneratedSource, RecordSource } from './profiles.js';
 
 /** Options of `createSandbox`. */
 export interface SandboxOptions {
@@ -36,12 +36,10 @@ export interface Sandbox {
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** How many profiles it serves. */
   readonly size: number;
-  /** The engine's own entry, for transports other than fetch (the HTTP mock uses it). */
-  handle(request: SandboxRequest, backend?: Backend): Promise<SandboxAnswer>;
 }
 
 /** The most profiles a sandbox generates (ids carry 48 bits of index; memory does not grow with it). */
-export const MAX_PROFILES = 1_000_000_000;
+const MAX_PROFILES = 1_000_000_000;
 
 /** Checks options and throws an `OptionError` for the first problem. */
 function checkOptions(o: SandboxOptions): void {
@@ -62,13 +60,14 @@ function checkOptions(o: SandboxOptions): void {
 }
 
 /** Your profiles, each checked against the contract; the error names the record and the field. */
-export function checkRecords(records: readonly unknown[], contract: ContractValidator): Profile[] {
+export function checkRecords(records: readonly unknown[]): Profile[] {
+  const contract = createContractValidator();
   const seen = new Set<string>();
   records.forEach((record, i) => {
     const id = (record as { id?: unknown } | null)?.id;
     const label = `record ${i}${typeof id === 'string' ? ` (id ${id})` : ''}`;
     const issue = contract.validateSchema('Profile', record)[0];
-    if (issue) throw new Error(`${label}: field ${issue.path || '/'} ${issue.message}`);
+    if (issue) throw new Error(`${label}: field ${issue.pointer || '/'} ${issue.message}`);
     if (seen.has(id as string)) throw new Error(`${label}: duplicate id`);
     seen.add(id as string);
   });
@@ -76,41 +75,33 @@ export function checkRecords(records: readonly unknown[], contract: ContractVali
 }
 
 /**
- * Creates a sandbox: the Profiles API's semantics in process, over the reference page's ten
- * profiles and `profiles` generated ones (computed on demand: a million are ready at once), or
- * over your `data`.
- *
- * ```ts
- * const sandbox = createSandbox({ profiles: 100 });
- * const client = createProfilesClient({ baseUrl: 'https://sandbox.test', clientId: 'id', clientSecret: 'secret', fetch: sandbox.fetch });
- * ```
+ * The engine behind a sandbox, for transports other than `fetch` (the HTTP mock): the options
+ * checked, the profiles chosen (generated, or `data` checked against the contract).
  */
-export function createSandbox(options: SandboxOptions = {}): Sandbox {
+export function createEngine(options: SandboxOptions = {}): Engine {
   checkOptions(options);
   const drift = options.drift === undefined ? [] : parseDrift(options.drift);
   if (typeof drift === 'string') {
     const kinds = Object.keys(DRIFT_KINDS).join(', ');
-    throw new OptionError(
-      'drift',
-      `must be 'all' or an array of ${kinds} (got ${JSON.stringify(options.drift)})`,
-    );
+    const got = JSON.stringify(options.drift);
+    throw new OptionError('drift', `must be 'all' or an array of ${kinds} (got ${got})`);
   }
   const seed = options.seed ?? 'insightiq';
-  const contract = createContractValidator();
-  const source: ProfileSource = options.data
-    ? new RecordSource(checkRecords(options.data, contract))
-    : new GeneratedSource(options.profiles ?? 1000, seed);
-  const engine = new Engine({
-    source,
+  return new Engine({
+    source: options.data
+      ? new RecordSource(checkRecords(options.data))
+      : new GeneratedSource(options.profiles ?? 1000, seed),
     seed,
-    contract,
     credentials: options.credentials === undefined ? undefined : parseCredentials(options.credentials),
     failRate: options.failRate ?? 0,
     latencyMs: options.latencyMs ?? 0,
     drift,
   });
+}
 
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+/** A `fetch` answered by the engine: aborts with the request's signal, `drop` rejects as a closed connection does. */
+function engineFetch(engine: Engine): Sandbox['fetch'] {
+  return async (input, init) => {
     const request = new Request(input, init);
     const { signal } = request;
     signal.throwIfAborted();
@@ -125,15 +116,28 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       answering.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
     if (answer.drop) {
-      throw new TypeError('fetch failed', {
-        cause: new Error(
-          'other side closed: the sandbox closed the connection without an answer (x-mock-fault: drop)',
-        ),
-      });
+      const why =
+        'other side closed: the sandbox closed the connection without an answer (x-mock-fault: drop)';
+      throw new TypeError('fetch failed', { cause: new Error(why) });
     }
     const empty = request.method === 'HEAD' || answer.status === 204;
     return new Response(empty ? null : answer.body, { status: answer.status, headers: answer.headers });
   };
+}
 
-  return { fetch, size: source.size, handle: (request, backend) => engine.handle(request, backend) };
+/**
+ * Creates a sandbox: the Profiles API's semantics in process, over the reference page's ten
+ * profiles and `profiles` generated ones (computed on demand: a million are ready at once), or
+ * over your `data`.
+ *
+ * ```ts
+ * const sandbox = createSandbox({ profiles: 100 });
+ * const client = createProfilesClient({ baseUrl: 'https://sandbox.test', clientId: 'id', clientSecret: 'secret', fetch: sandbox.fetch });
+ * ```
+ * Throws an `OptionError` for a bad option, and an `Error` naming the record and field for `data`
+ * that breaks the contract.
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const engine = createEngine(options);
+  return { fetch: engineFetch(engine), size: engine.size };
 }

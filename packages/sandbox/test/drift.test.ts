@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSandbox, DRIFT_KINDS, type DriftKind, parseDrift } from '../src/index.js';
+import { createSandbox, DRIFT_KINDS, type DriftKind } from '../src/index.js';
+import { parseDrift } from '../src/internal.js';
 import { AUTH, contract, ORIGIN, read } from './helpers.js';
 
 const list = (
@@ -30,15 +31,15 @@ describe('drift: 200 answers that break the contract on purpose', () => {
       const issues = issuesOf(page, 'listProfiles');
       expect(issues.length, kind).toBeGreaterThan(0);
       expect(
-        issues.find((i) => want.path.test(i.path) && want.message.test(i.message)),
+        issues.find((i) => want.path.test(i.pointer) && want.message.test(i.message)),
         kind,
       ).toBeDefined();
       const id = page.body.data[0].id as string;
       const one = await sandbox.fetch(`${ORIGIN}/v1/profiles/${id}`, { headers: AUTH }).then(read);
       expect(
-        issuesOf(one, 'getProfile').map((i) => i.path.replace('/body', '/body/data/0')),
+        issuesOf(one, 'getProfile').map((i) => i.pointer.replace('/body', '/body/data/0')),
         kind,
-      ).toEqual(issues.filter((i) => i.path.startsWith('/body/data/0')).map((i) => i.path));
+      ).toEqual(issues.filter((i) => i.pointer.startsWith('/body/data/0')).map((i) => i.pointer));
     }
   });
 
@@ -65,11 +66,11 @@ describe('drift: 200 answers that break the contract on purpose', () => {
     expect(issuesOf(await list(sandbox, 'limit=2'), 'listProfiles')).toEqual([]);
     const all = await list(sandbox, 'limit=2', { 'x-mock-fault': 'drift' });
     expect(all.body.data).toHaveLength(4);
-    expect(new Set(issuesOf(all, 'listProfiles').map((i) => i.path.split('/').pop()))).toEqual(
+    expect(new Set(issuesOf(all, 'listProfiles').map((i) => i.pointer.split('/').pop()))).toEqual(
       new Set(['0', '1', '2', '3', 'created_at', 'gender']),
     );
     const one = await list(sandbox, 'limit=2', { 'x-mock-fault': 'drift=unknown-enum' });
-    expect(issuesOf(one, 'listProfiles').map((i) => i.path)).toEqual([
+    expect(issuesOf(one, 'listProfiles').map((i) => i.pointer)).toEqual([
       '/body/data/0/gender',
       '/body/data/1/gender',
     ]);

@@ -83,6 +83,21 @@ function renderNamed() {
   return out.join('\n');
 }
 
+/** TSDoc for openapi-typescript's top-level declarations, which it writes without any. */
+const TOP_LEVEL_DOCS = {
+  paths:
+    "Every path of the contract, keyed by its template: `paths['/v1/profiles']['get']` is `GET /v1/profiles`.",
+  webhooks: 'The contract declares no webhooks.',
+  components:
+    "The contract's components: `components['schemas']['Profile']`, and its parameters, responses and headers.",
+  $defs: 'The contract declares no `$defs`.',
+  operations: "Every operation by operationId (`operations['listProfiles']`): its parameters and responses.",
+};
+const documented = (text) =>
+  text.replace(/^export (interface|type) (\$?\w+)/gm, (line, _, name) =>
+    TOP_LEVEL_DOCS[name] ? `/** ${TOP_LEVEL_DOCS[name]} */\n${line}` : line,
+  );
+
 const files = [
   [
     join(pkgDir, 'src/generated/named.ts'),
@@ -90,7 +105,7 @@ const files = [
   ],
   [
     join(pkgDir, 'src/generated/openapi.ts'),
-    `${banner('@insightiq/profiles-spec/openapi.json')}\n${astToString(ast)}`,
+    `${banner('@insightiq/profiles-spec/openapi.json')}\n${documented(astToString(ast))}`,
   ],
   [
     join(pkgDir, 'test/fixtures/reference-sample.ts'),

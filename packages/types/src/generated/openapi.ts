@@ -3,6 +3,7 @@
  * Do not edit it by hand: run `pnpm generate` (or `pnpm --filter @insightiq/profiles-types generate`).
  */
 
+/** Every path of the contract, keyed by its template: `paths['/v1/profiles']['get']` is `GET /v1/profiles`. */
 export interface paths {
     "/v1/profiles": {
         parameters: {
@@ -50,7 +51,9 @@ export interface paths {
         trace?: never;
     };
 }
+/** The contract declares no webhooks. */
 export type webhooks = Record<string, never>;
+/** The contract's components: `components['schemas']['Profile']`, and its parameters, responses and headers. */
 export interface components {
     schemas: {
         /**
@@ -758,7 +761,9 @@ export interface components {
     };
     pathItems: never;
 }
+/** The contract declares no `$defs`. */
 export type $defs = Record<string, never>;
+/** Every operation by operationId (`operations['listProfiles']`): its parameters and responses. */
 export interface operations {
     listProfiles: {
         parameters: {
