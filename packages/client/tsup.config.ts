@@ -11,4 +11,7 @@ export default defineConfig({
   target: 'es2022',
   // The version in the user agent (src/internal/user-agent.ts).
   define: { __VERSION__: JSON.stringify(version) },
+  // The one parameter checker of the kit, from the spec package, is bundled in: the client needs
+  // neither the spec package nor a JSON Schema validator at run time.
+  noExternal: [/^@insightiq\/profiles-spec\/parameters$/],
 });

@@ -8,7 +8,8 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeGenerated } from '@insightiq/codegen-tools';
-import { openapi, parameterRules } from '@insightiq/profiles-spec';
+import { openapi } from '@insightiq/profiles-spec';
+import { parameterRules } from '@insightiq/profiles-spec/parameters';
 
 const pkgDir = join(fileURLToPath(import.meta.url), '../..');
 
@@ -23,46 +24,18 @@ export function renderContractModule(document = openapi) {
  * This file was generated from @insightiq/profiles-spec by packages/client/scripts/generate.mjs.
  * Do not edit it by hand: run \`pnpm generate\` (or \`pnpm --filter @insightiq/profiles-client generate\`).
  */
+import type { ParameterRule } from '@insightiq/profiles-spec/parameters';
 
 /** The API's hosts (the contract's servers), by environment. Credentials are issued per environment. */
 export const environments = ${json(environments)} as const;
 
-/** One parameter's rule, as the contract states it. */
-export interface ParameterRule {
-  readonly name: string;
-  /** Present (true) when the parameter must be sent. */
-  readonly required?: boolean;
-  readonly type: string;
-  readonly format?: string;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  /** The value the API uses when the parameter is not sent. */
-  readonly default?: unknown;
-  /** The rule in words, as the API's 400 errors word it. */
-  readonly rule: string;
-}
-
 /** The parameters of \`GET /v1/profiles\`. */
-export const listProfilesRules: readonly ParameterRule[] = ${json(rules.listProfiles.map(pick))};
+export const listProfilesRules: readonly ParameterRule[] = ${json(rules.listProfiles)};
 
 /** The parameters of \`GET /v1/profiles/{id}\`. */
-export const getProfileRules: readonly ParameterRule[] = ${json(rules.getProfile.map(pick))};
+export const getProfileRules: readonly ParameterRule[] = ${json(rules.getProfile)};
 `;
 }
-
-const pick = ({ name, required, type, format, minimum, maximum, default: fallback, rule }) =>
-  Object.fromEntries(
-    Object.entries({
-      name,
-      required: required || undefined,
-      type,
-      format,
-      minimum,
-      maximum,
-      default: fallback,
-      rule,
-    }).filter(([, v]) => v !== undefined),
-  );
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const stale = writeGenerated(

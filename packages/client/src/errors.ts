@@ -114,7 +114,7 @@ export class InternalServerError extends ApiError {
 
 /** One way a response breaks the contract: where (a JSON pointer such as `/body/data/0/gender`) and how. */
 export interface ContractViolation {
-  path: string;
+  pointer: string;
   message: string;
 }
 
@@ -135,7 +135,7 @@ export class ResponseValidationError extends ApiError {
       status,
       headers,
       body,
-      `response breaks the contract: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`,
+      `response breaks the contract: ${violations.map((v) => `${v.pointer} ${v.message}`).join('; ')}`,
     );
     this.violations = violations;
   }

@@ -2,6 +2,7 @@
  * This file was generated from @insightiq/profiles-spec by packages/client/scripts/generate.mjs.
  * Do not edit it by hand: run `pnpm generate` (or `pnpm --filter @insightiq/profiles-client generate`).
  */
+import type { ParameterRule } from '@insightiq/profiles-spec/parameters';
 
 /** The API's hosts (the contract's servers), by environment. Credentials are issued per environment. */
 export const environments = {
@@ -10,25 +11,11 @@ export const environments = {
   "staging": "https://api.staging.insightiq.ai"
 } as const;
 
-/** One parameter's rule, as the contract states it. */
-export interface ParameterRule {
-  readonly name: string;
-  /** Present (true) when the parameter must be sent. */
-  readonly required?: boolean;
-  readonly type: string;
-  readonly format?: string;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  /** The value the API uses when the parameter is not sent. */
-  readonly default?: unknown;
-  /** The rule in words, as the API's 400 errors word it. */
-  readonly rule: string;
-}
-
 /** The parameters of `GET /v1/profiles`. */
 export const listProfilesRules: readonly ParameterRule[] = [
   {
     "name": "limit",
+    "in": "query",
     "type": "integer",
     "minimum": 1,
     "maximum": 100,
@@ -37,6 +24,7 @@ export const listProfilesRules: readonly ParameterRule[] = [
   },
   {
     "name": "offset",
+    "in": "query",
     "type": "integer",
     "minimum": 0,
     "maximum": 9007199254740991,
@@ -45,18 +33,21 @@ export const listProfilesRules: readonly ParameterRule[] = [
   },
   {
     "name": "user_id",
+    "in": "query",
     "type": "string",
     "format": "uuid",
     "rule": "must be a UUID"
   },
   {
     "name": "work_platform_id",
+    "in": "query",
     "type": "string",
     "format": "uuid",
     "rule": "must be a UUID"
   },
   {
     "name": "account_id",
+    "in": "query",
     "type": "string",
     "format": "uuid",
     "rule": "must be a UUID"
@@ -67,6 +58,7 @@ export const listProfilesRules: readonly ParameterRule[] = [
 export const getProfileRules: readonly ParameterRule[] = [
   {
     "name": "id",
+    "in": "path",
     "required": true,
     "type": "string",
     "format": "uuid",

@@ -28,9 +28,8 @@ export interface ClientOptions {
   timeoutMs?: number | undefined;
   /**
    * The fetch to use (tests, proxies, instrumentation). Default: the global `fetch`. It gets the
-   * request and an init whose `signal` aborts it (timeout or the caller's signal). Without a
-   * caller's signal, that signal is shared by the attempts whose deadlines fall within the same
-   * 16 ms, so it may abort after your fetch has settled: ignore it then.
+   * request and an init whose `signal`, the attempt's own, aborts it (timeout or the caller's
+   * signal).
    */
   fetch?: ((request: Request, init: { signal: AbortSignal }) => Promise<Response>) | undefined;
   /** Headers sent with every request. */

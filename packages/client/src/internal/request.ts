@@ -1,5 +1,4 @@
 import { AbortError, ApiError, apiErrorFor, ConnectionError, TimeoutError } from '../errors.js';
-import { Deadline } from './deadline.js';
 import type { Log } from './logger.js';
 import { parseRetryAfter } from './retry-after.js';
 import { whenAborted } from './signals.js';
@@ -90,11 +89,83 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** How one attempt ended: its result, or why it has none. */
+interface Outcome {
+  result?: Awaited<ReturnType<Attempt>>;
+  /** Why there is no result: the timer, the caller's signal, or the connection. */
+  failure?: 'timeout' | 'aborted' | 'connection';
+  cause?: unknown;
+}
+
+/**
+ * Runs one attempt with its own controller and timer, as openai-node does: the timer aborts it at
+ * `timeoutMs`, the caller's signal at any time. Either also ends the attempt itself, so that a fetch
+ * that ignores its signal cannot outlive them. Nothing is shared between attempts.
+ */
+async function runAttempt(
+  attempt: Attempt,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<Outcome> {
+  const controller = new AbortController();
+  let end: (failure: 'timeout' | 'aborted') => void = () => {};
+  const ended = new Promise<Outcome>((resolve) => {
+    end = (failure) => {
+      controller.abort(new Error(failure));
+      resolve({ failure });
+    };
+  });
+  const timer = setTimeout(() => end('timeout'), timeoutMs);
+  const unsubscribe = signal ? whenAborted(signal, () => end('aborted')) : undefined;
+  try {
+    const sent = attempt({ signal: controller.signal, headers }).then(
+      (result): Outcome => ({ result }),
+      (cause): Outcome => ({
+        failure: controller.signal.aborted ? controller.signal.reason.message : 'connection',
+        cause,
+      }),
+    );
+    return await Promise.race([sent, ended]);
+  } finally {
+    clearTimeout(timer);
+    unsubscribe?.();
+  }
+}
+
+/** The error of an attempt that got no response. */
+function failureOf(
+  outcome: Outcome,
+  of: string,
+  timeoutMs: number,
+  defaults: CallDefaults,
+  signal?: AbortSignal,
+) {
+  if (signal?.aborted) return new AbortError('Request was aborted by the caller.', { cause: outcome.cause });
+  if (outcome.failure === 'connection')
+    return connectionError(outcome.cause, `Connection error to ${defaults.host} (${of})`, defaults.redact);
+  return new TimeoutError(`Request timed out after ${timeoutMs} ms (${of}).`);
+}
+
+/** A 2xx body parsed as JSON and checked for its top-level shape; an `ApiError` when it is not. */
+function parseBody<T>(response: Response, text: unknown, isValid: (body: unknown) => boolean): T {
+  let body = text; // kept as the error's body if it is not JSON
+  let problem: string | undefined;
+  try {
+    body = JSON.parse(text as string);
+    if (!isValid(body)) problem = 'response body is not the documented shape';
+  } catch {
+    problem = 'response body is not valid JSON';
+  }
+  if (problem) throw new ApiError(response.status, headersOf(response), body, problem);
+  return body as T;
+}
+
 /**
  * Runs a call (`label()`, such as `GET /v1/profiles?limit=10`, names it in logs, and is built only
- * for a line that is logged): each attempt under
- * its own timeout, retrying connection failures, timeouts, 408, 409, 429 and 5xx; parses a 2xx
- * body as JSON and checks its top-level shape with `isValid`.
+ * for a line that is logged): each attempt under its own timeout, retrying connection failures,
+ * timeouts, 408, 409, 429 and 5xx; parses a 2xx body as JSON and checks its top-level shape with
+ * `isValid`.
  */
 export async function send<T>(
   label: () => string,
@@ -110,70 +181,49 @@ export async function send<T>(
   for (let n = 0; ; n++) {
     if (signal?.aborted) throw new AbortError('Request was aborted by the caller.');
     const of = `attempt ${n + 1} of ${maxRetries + 1}`;
-    // Without a caller's signal, the fetch gets the shared deadline's signal; with one, its own
-    // controller, which either the caller or the deadline aborts. Either also ends the attempt
-    // itself (`stop`), so that a fetch that ignores its signal cannot outlive them.
-    const own = signal ? new AbortController() : undefined;
-    let stop: (reason: unknown) => void = () => {};
-    const onEnd = (reason: unknown) => {
-      own?.abort(reason);
-      stop(reason);
-    };
-    const unsubscribe = signal ? whenAborted(signal, () => onEnd(signal.reason)) : undefined;
-    const deadline = Deadline.start(timeoutMs, onEnd);
     const started = performance.now();
-    let result: Awaited<ReturnType<Attempt>> | undefined;
-    let failure: ConnectionError | undefined;
-    try {
-      result = await new Promise<Awaited<ReturnType<Attempt>>>((resolve, reject) => {
-        stop = reject;
-        attempt({ signal: own?.signal ?? deadline.signal, headers }).then(resolve, reject);
-      });
-    } catch (cause) {
-      if (signal?.aborted) throw new AbortError('Request was aborted by the caller.', { cause });
-      failure = deadline.signal.aborted
-        ? new TimeoutError(`Request timed out after ${timeoutMs} ms (${of}).`)
-        : connectionError(cause, `Connection error to ${defaults.host} (${of})`, defaults.redact);
-    } finally {
-      deadline.end(onEnd);
-      unsubscribe?.();
-    }
-    const response = result?.response;
-    const requestId = response?.headers.get('request-id') ?? undefined;
-    if (log.enabled('info')) {
-      const ms = Math.round(performance.now() - started);
-      log('info', `${label()} → ${response?.status ?? failure?.message} in ${ms} ms`, {
-        status: response?.status,
-        ms,
-        requestId,
-        attempt: n + 1,
-      });
-    }
+    const outcome = await runAttempt(attempt, headers, timeoutMs, signal);
+    const response = outcome.result?.response;
+    const failure = response ? undefined : failureOf(outcome, of, timeoutMs, defaults, signal);
+    if (failure instanceof AbortError) throw failure;
+    if (log.enabled('info')) logAttempt(log, label, response, failure, started, n);
     if (response?.ok) {
-      let body = result?.data; // the text, kept as the error's body if it is not JSON
-      let problem: string | undefined;
-      try {
-        body = JSON.parse(body as string);
-        if (!isValid(body)) problem = 'response body is not the documented shape';
-      } catch {
-        problem = 'response body is not valid JSON';
-      }
-      if (problem) throw new ApiError(response.status, headersOf(response), body, problem);
-      return { data: body as T, response, requestId };
+      const data = parseBody<T>(response, outcome.result?.data, isValid);
+      return { data, response, requestId: response.headers.get('request-id') ?? undefined };
     }
     const retryable = !response || RETRY_STATUSES.includes(response.status) || response.status >= 500;
     if (!retryable || n >= maxRetries) {
       const error = response
-        ? new (apiErrorFor(response.status))(response.status, headersOf(response), result?.error)
+        ? new (apiErrorFor(response.status))(response.status, headersOf(response), outcome.result?.error)
         : (failure as ConnectionError);
       log('error', `${label()} failed: ${error.message}`);
       throw error;
     }
     const wait = retryDelay(n, response?.headers.get('retry-after') ?? null);
-    log('warn', `${label()}: retrying in ${Math.round(wait)} ms after ${response?.status ?? failure?.name}`, {
+    const after = response?.status ?? failure?.name;
+    log('warn', `${label()}: retrying in ${Math.round(wait)} ms after ${after}`, {
       attempt: n + 2,
       waitMs: Math.round(wait),
     });
     await sleep(wait, signal);
   }
+}
+
+/** The info line of one attempt: what it got, how long it took, its `request-id`. */
+function logAttempt(
+  log: Log,
+  label: () => string,
+  response: Response | undefined,
+  failure: Error | undefined,
+  started: number,
+  n: number,
+): void {
+  const ms = Math.round(performance.now() - started);
+  const requestId = response?.headers.get('request-id') ?? undefined;
+  log('info', `${label()} → ${response?.status ?? failure?.message} in ${ms} ms`, {
+    status: response?.status,
+    ms,
+    requestId,
+    attempt: n + 1,
+  });
 }

@@ -8,7 +8,7 @@ interface Validator {
     status: number;
     headers: Headers;
     body: unknown;
-  }): Array<{ path: string; message: string }>;
+  }): Array<{ pointer: string; message: string }>;
 }
 
 // Not a literal: bundlers leave the import alone, so the validator (Ajv and the contract) stays out of

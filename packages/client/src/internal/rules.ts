@@ -1,24 +1,13 @@
+import { checkValues, type ParameterRule } from '@insightiq/profiles-spec/parameters';
 import { ValidationError } from '../errors.js';
-import type { ParameterRule } from '../generated/contract.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Throws a ValidationError, in the contract's words, for the first value that breaks its rule. */
+/**
+ * Throws a ValidationError, in the contract's words, for the first value that breaks its rule. The
+ * check is the spec package's one parameter checker, bundled into the client at build time.
+ */
 export function checkParameters(rules: readonly ParameterRule[], values: object): void {
-  for (const r of rules) {
-    const v = (values as Record<string, unknown>)[r.name];
-    if (v === undefined) {
-      if (r.required) throw new ValidationError(r.name, `is required and ${r.rule}`);
-      continue;
-    }
-    const broken =
-      r.type === 'integer'
-        ? !Number.isSafeInteger(v) ||
-          (v as number) < (r.minimum ?? Number.NEGATIVE_INFINITY) ||
-          (v as number) > (r.maximum ?? Number.POSITIVE_INFINITY)
-        : typeof v !== 'string' || (r.format === 'uuid' && !UUID.test(v));
-    if (broken) throw new ValidationError(r.name, r.rule, v);
-  }
+  const issue = checkValues(rules, values);
+  if (issue) throw new ValidationError(issue.name, issue.rule, issue.got);
 }
 
 /** Throws a ValidationError unless `value` is an integer of at least `min` (an option, not a parameter). */

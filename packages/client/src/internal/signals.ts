@@ -1,7 +1,7 @@
 /**
- * One `abort` listener per caller signal, however many calls share it. A listener per call would
- * pass Node's limit of 10 at the eleventh concurrent call and print `MaxListenersExceededWarning`
- * (raw `fetch` avoids it the same way: undici raises the limit of the signals it creates).
+ * One `abort` listener per caller signal, however many calls share it: a listener per call would
+ * make a runtime that counts listeners (Node) warn of a leak once enough concurrent calls share one
+ * signal, whatever its limit is set to. Nothing here reads or sets that limit.
  */
 const callbacks = new WeakMap<AbortSignal, Set<() => void>>();
 

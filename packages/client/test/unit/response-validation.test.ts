@@ -15,7 +15,7 @@ describe('validateResponses', () => {
       .catch((e: unknown) => e)) as ResponseValidationError;
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.status).toBe(200);
-    expect(error.violations.map((v) => v.path).sort()).toEqual(['/body/created_at', '/body/gender']);
+    expect(error.violations.map((v) => v.pointer).sort()).toEqual(['/body/created_at', '/body/gender']);
     expect(error.message).toContain('response breaks the contract: /body/');
   });
 

@@ -26,7 +26,7 @@ describe('the rules the client checks come from the contract', () => {
       'account_id',
     ]);
     expect(getProfileRules).toEqual([
-      { name: 'id', required: true, type: 'string', format: 'uuid', rule: 'must be a UUID' },
+      { name: 'id', in: 'path', required: true, type: 'string', format: 'uuid', rule: 'must be a UUID' },
     ]);
   });
 
