@@ -12,11 +12,6 @@
  */
 export { EXIT, type Io, type Output } from './io.js';
 export { run } from './program.js';
-export {
-  type CheckResult,
-  type VerifyOptions,
-  type VerifyReport,
-  type Violation,
-  verify,
-} from './verify/checks.js';
 export { formatReport, REPORT_FORMATS, type ReportFormat } from './verify/reports.js';
+export type { CheckResult, VerifyOptions, VerifyReport, Violation } from './verify/types.js';
+export { verify } from './verify/verify.js';

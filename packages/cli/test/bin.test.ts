@@ -100,7 +100,7 @@ describe('insightiq-profiles, the built command', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'insightiq-profiles: --limit must be an integer between 1 and 100 (got 500) (see --help)\n',
+      'insightiq-profiles: --limit must be an integer between 1 and 100 (got "500") (see --help)\n',
     );
   });
 });

@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createProfilesClient } from '@insightiq/profiles-client';
+import { createProfilesClient, ValidationError } from '@insightiq/profiles-client';
 import { createSandbox, type DriftKind } from '@insightiq/profiles-sandbox';
 import { describe, expect, it } from 'vitest';
 import { formatReport, type VerifyReport, verify } from '../src/index.js';
-import { retryAfterMs } from '../src/verify/checks.js';
+import { CHECKS } from '../src/verify/checks.js';
+import { retryAfterMs } from '../src/verify/exchange.js';
 import { AUTH, CREDENTIALS, cli, ID, SECRET } from './helpers.js';
 
 const statusOf = (report: VerifyReport, name: string) => report.checks.find((c) => c.name === name)?.status;
@@ -54,6 +55,72 @@ describe('verify against a conformant deployment', () => {
       'GET /v1/profiles?limit=20&offset=0',
       'GET /v1/profiles?limit=20&offset=20',
       'GET /v1/profiles?limit=20&offset=40',
+    ]);
+  });
+});
+
+describe('the table of checks', () => {
+  it('runs every check of the table, in order, each reported with its id and title', async () => {
+    const report = await verifySandbox({ profiles: 3 });
+    expect(report.checks.map((c) => [c.id, c.name])).toEqual(CHECKS.map((c) => [c.id, c.title]));
+    expect(new Set(CHECKS.map((c) => c.id)).size).toBe(CHECKS.length);
+    expect(JSON.parse(formatReport(report, 'json')).checks[0]).toMatchObject({
+      id: 'list-conforms',
+      name: 'list: every page conforms to the contract',
+      status: 'passed',
+    });
+  });
+
+  it('is the README’s check table: the same ids and titles, in the same order', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## `verify`'));
+    const rows = section
+      .slice(section.indexOf('| id '))
+      .split('\n\n')[0]
+      ?.split('\n')
+      .slice(2)
+      .map((row) => row.split('|').map((cell) => cell.trim()));
+    expect(rows?.map(([, id, title]) => [id, title])).toEqual(CHECKS.map((c) => [`\`${c.id}\``, c.title]));
+  });
+});
+
+describe('verify as a library', () => {
+  it('refuses a limit that breaks the contract’s rule before any request, in the checker’s words', async () => {
+    let calls = 0;
+    const client = createProfilesClient({
+      baseUrl: 'https://x.test',
+      clientId: ID,
+      clientSecret: SECRET,
+      fetch: async () => {
+        calls++;
+        return new Response('{}');
+      },
+    });
+    for (const limit of [0, 2.5, 101]) {
+      const error = await verify(client, { limit }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ param: 'limit', rule: 'must be an integer between 1 and 100' });
+    }
+    expect(calls).toBe(0);
+  });
+
+  it('an answer that is not JSON is a violation at /body, found by the contract’s checker', async () => {
+    const sandbox = createSandbox({ credentials: `${ID}:${SECRET}`, profiles: 3 });
+    const html = async (request: Request, init: { signal: AbortSignal }) =>
+      new URL(request.url).pathname === '/v1/profiles' && request.headers.has('authorization')
+        ? new Response('<html>\n  <body>Bad gateway</body>\n</html>', {
+            status: 200,
+            headers: { 'content-type': 'text/html', 'request-id': crypto.randomUUID() },
+          })
+        : sandbox.fetch(request, init);
+    const report = await verify(
+      createProfilesClient({ baseUrl: 'https://x.test', clientId: ID, clientSecret: SECRET, fetch: html }),
+    );
+    const conforms = report.checks.find((c) => c.id === 'list-conforms');
+    expect(conforms?.status).toBe('failed');
+    expect(conforms?.violations.map((v) => [v.pointer, v.message])).toEqual([
+      ['/headers/content-type', 'must be application/json, got "text/html"'],
+      ['/body', 'is not JSON: <html> <body>Bad gateway</body> </html>'],
     ]);
   });
 });

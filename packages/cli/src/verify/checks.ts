@@ -1,106 +1,34 @@
-import {
-  type ListProfilesQuery,
-  type Profile,
-  type ProfilesClient,
-  ValidationError,
-} from '@insightiq/profiles-client';
-import { openapi, parameterRules } from '@insightiq/profiles-spec';
-import {
-  type ContractValidator,
-  createContractValidator,
-  escapePointer,
-} from '@insightiq/profiles-spec/validate';
+import { escapePointer } from '@insightiq/profiles-spec/validate';
+import { type OperationId, ruleOf } from '../contract.js';
+import { type Exchange, type Send, violationAt } from './exchange.js';
+import type { Violation } from './types.js';
+import { idOf, isObject, pageData, type Walk } from './walk.js';
 
-/** The package version, set at build time (tsup and vitest `define` it from package.json). */
-declare const __VERSION__: string;
-
-/** One way in which an answer broke the contract or the API's semantics. */
-export interface Violation {
-  /** What is wrong, such as `must be equal to one of the allowed values`. */
-  message: string;
-  /** JSON pointer into the answer (`/status`, `/headers/request-id`, `/body/data/0/gender`), where there is one. */
-  pointer?: string | undefined;
-  /** The request that got the answer, such as `GET /v1/profiles?limit=5&offset=0` (never credentials). */
-  request: string;
-  /** The answer's `request-id`, to quote to the API's support. */
-  requestId?: string | undefined;
+/** What a check's `run` sees: the options, the sender, the contract checker, and the walk. */
+export interface VerifyContext {
+  limit: number;
+  maxPages: number;
+  send: Send;
+  /** The violations of an answer against the contract (the spec's `validateResponse`). */
+  conform(operationId: OperationId, ex: Exchange): Violation[];
+  /** The walk of the list, made once, by the first check that asks for it. */
+  walk(): Promise<Walk>;
 }
 
-/** The outcome of one check. */
-export interface CheckResult {
-  name: string;
-  status: 'passed' | 'failed' | 'skipped';
-  durationMs: number;
-  violations: Violation[];
-  /** Why it was skipped, or what it could not cover. */
-  note?: string | undefined;
-}
+/** What a check found: its violations (none: passed), or why it was skipped. */
+export type Outcome = Violation[] | { skipped: string };
 
-/** A whole run: what `--report` formats. */
-export interface VerifyReport {
-  /** The base URL checked. */
-  target: string;
-  /** The contract checked against (`info.version` of the bundled contract). */
-  contractVersion: string;
-  /** The tool that ran the checks, such as `@insightiq/profiles-cli@1.0.0`. */
-  tool: string;
-  startedAt: string;
-  durationMs: number;
-  summary: { checks: number; passed: number; failed: number; skipped: number };
-  checks: CheckResult[];
+/** One check of `verify`: the README's check table and `verify --help` list these, in this order. */
+export interface Check {
+  /** Stable id, in reports: `list-conforms`. */
+  id: string;
+  /** What it asks, as reports show it: `list: every page conforms to the contract`. */
+  title: string;
+  run(context: VerifyContext): Promise<Outcome>;
 }
-
-/** Options of `verify`. */
-export interface VerifyOptions {
-  /** Page size of the walk. Default 5. */
-  limit?: number;
-  /** Pages walked at most. Default 5. */
-  maxPages?: number;
-  /** Time limit of each request, in milliseconds. Default 30000. */
-  timeoutMs?: number;
-  /** Stops the run (Ctrl-C): the checks not yet run are skipped. */
-  signal?: AbortSignal | undefined;
-  /** Called as each check ends (progress). */
-  onCheck?: ((check: CheckResult) => void) | undefined;
-}
-
-/** One request and its answer, read for checking. */
-interface Exchange {
-  request: string;
-  status: number;
-  headers: Headers;
-  body: unknown;
-  /** Set when the body is not JSON. */
-  notJson?: string;
-  requestId: string | undefined;
-}
-
-/** How long a 429 asks to wait: `Retry-After` in seconds or as a date, 1 s if absent, at most 10 s. */
-export function retryAfterMs(value: string | null, now = Date.now()): number {
-  const seconds =
-    value === null ? 1 : /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - now) / 1000;
-  return Math.round(Math.min(Math.max(Number.isFinite(seconds) ? seconds : 1, 0), 10) * 1000);
-}
-
-const sleep = (ms: number, signal: AbortSignal | undefined) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 
 /** An id no deployment holds: the 404 check asks for it. */
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const idOf = (v: unknown) => (isObject(v) && typeof v.id === 'string' ? v.id : undefined);
 
 /** The pointers at which two JSON values differ (at most `max`). */
 export function differences(a: unknown, b: unknown, pointer = '', out: string[] = [], max = 10): string[] {
@@ -117,363 +45,197 @@ export function differences(a: unknown, b: unknown, pointer = '', out: string[] 
   return out;
 }
 
-const limitRule = parameterRules().listProfiles?.find((r) => r.name === 'limit');
+const expectStatus = (ex: Exchange, status: number): Violation[] =>
+  ex.status === status ? [] : [violationAt(ex, '/status', `is ${ex.status}, expected ${status}`)];
 
-/** Throws a `ValidationError` when `limit` is outside the contract's bounds (before any request). */
-export function checkVerifyOptions({ limit }: Pick<VerifyOptions, 'limit'>): void {
-  if (limit === undefined || !limitRule) return;
-  const { minimum = Number.NEGATIVE_INFINITY, maximum = Number.POSITIVE_INFINITY } = limitRule;
-  if (!Number.isInteger(limit) || limit < minimum || limit > maximum)
-    throw new ValidationError('limit', limitRule.rule, limit);
+/** The walk, or the error that stopped it (the check then fails with it). */
+async function walked(context: VerifyContext): Promise<Walk> {
+  const walk = await context.walk();
+  if (walk.error) throw walk.error;
+  return walk;
 }
 
-/**
- * Runs the conformance checks against the deployment `client` points at: every answer against the
- * contract (status, headers, body), and the API's semantics (paging, filters, get, errors, auth).
- * Requests go through `client.raw` (openapi-fetch, authenticated, no retries, no client-side
- * checks), so that the answers are the deployment's own.
- */
-export async function verify(client: ProfilesClient, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const { limit = 5, maxPages = 5, timeoutMs = 30_000, signal } = options;
-  checkVerifyOptions(options);
-  const contract: ContractValidator = createContractValidator();
-  const started = Date.now();
-  const checks: CheckResult[] = [];
+/** A list request that must get `status`, with the contract's answer for that status. */
+const answers =
+  (status: number, send: (c: VerifyContext) => Promise<Exchange>) =>
+  async (context: VerifyContext): Promise<Outcome> => {
+    const ex = await send(context);
+    return [...expectStatus(ex, status), ...context.conform('listProfiles', ex)];
+  };
 
-  async function exchange(
-    operation: 'list' | 'get',
-    params: ListProfilesQuery | string,
-    headers: Record<string, string | null> = {},
-  ): Promise<Exchange> {
-    const path =
-      operation === 'list'
-        ? `/v1/profiles?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`
-        : `/v1/profiles/${encodeURIComponent(params as string)}`;
-    const request = `GET ${path.replace(/\?$/, '')}`;
-    const send = () => {
-      const init = {
-        parseAs: 'text' as const,
-        headers,
-        signal: signal
-          ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
-          : AbortSignal.timeout(timeoutMs),
-      };
-      return operation === 'list'
-        ? client.raw.GET('/v1/profiles', { ...init, params: { query: params as ListProfilesQuery } })
-        : client.raw.GET('/v1/profiles/{id}', { ...init, params: { path: { id: params as string } } });
-    };
-    let result: { data?: unknown; error?: unknown; response: Response };
-    try {
-      // A 429 is the deployment's rate limit, not a finding: wait as it asks (up to 10 s), twice at most.
-      for (let attempt = 0; ; attempt++) {
-        result = await send();
-        if (result.response.status !== 429 || attempt === 2) break;
-        await sleep(retryAfterMs(result.response.headers.get('retry-after')), signal);
-      }
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      const e = error as Error & { cause?: { code?: string; message?: string } };
-      const why =
-        e.name === 'TimeoutError'
-          ? `no answer within ${timeoutMs} ms`
-          : (e.cause?.code ?? e.cause?.message ?? e.message);
-      throw Object.assign(new Error(`the request failed: ${why}`), { request });
-    }
-    const { response } = result;
-    const raw = result.data ?? result.error;
-    let body: unknown = raw;
-    let notJson: string | undefined;
-    if (typeof raw === 'string' && raw !== '') {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        notJson = raw.slice(0, 80).replace(/\s+/g, ' ');
-      }
-    }
+const repeatedIds = ({ pages }: Walk): Violation[] => {
+  const seen = new Map<string, number>();
+  const violations: Violation[] = [];
+  pages.forEach((p, i) => {
+    pageData(p).forEach((profile, j) => {
+      const id = idOf(profile);
+      if (id === undefined) return;
+      const first = seen.get(id);
+      if (first !== undefined && first !== i)
+        violations.push(violationAt(p, `/body/data/${j}/id`, `repeats an id of page ${first + 1}`));
+      seen.set(id, first ?? i);
+    });
+  });
+  return violations;
+};
+
+const metadataEchoes = ({ pages }: Walk, limit: number): Violation[] =>
+  pages.flatMap((p, i) => {
+    const metadata = isObject(p.body) && isObject(p.body.metadata) ? p.body.metadata : undefined;
+    if (p.status !== 200 || !metadata) return [];
+    const want = { offset: i * limit, limit };
+    return (['offset', 'limit'] as const)
+      .filter((k) => metadata[k] !== want[k])
+      .map((k) =>
+        violationAt(p, `/body/metadata/${k}`, `is ${JSON.stringify(metadata[k])}, expected ${want[k]}`),
+      );
+  });
+
+const shortPageEnds = async (context: VerifyContext): Promise<Outcome> => {
+  const walk = await context.walk();
+  if (!walk.error && !walk.after)
     return {
-      request,
-      status: response.status,
-      headers: response.headers,
-      body,
-      ...(notJson !== undefined && { notJson }),
-      requestId: response.headers.get('request-id') ?? undefined,
+      skipped:
+        walk.pages.length >= context.maxPages
+          ? `no short page within --max-pages ${context.maxPages}: the walk stopped there`
+          : 'the walk ended on an error',
     };
-  }
+  const { after } = await walked(context);
+  const n = pageData(after as Exchange).length;
+  return n === 0
+    ? []
+    : [violationAt(after as Exchange, '/body/data', `has ${n} profiles after a short page`)];
+};
 
-  /** The violations of an answer against the contract. */
-  const conform = (operationId: 'listProfiles' | 'getProfile', ex: Exchange): Violation[] => {
-    const at = { request: ex.request, requestId: ex.requestId };
-    if (ex.notJson !== undefined) return [{ ...at, pointer: '/body', message: `is not JSON: ${ex.notJson}` }];
-    return contract
-      .validateResponse({ operationId, status: ex.status, headers: ex.headers, body: ex.body })
-      .map((issue) => ({ ...at, pointer: issue.path, message: issue.message }));
-  };
-  const expectStatus = (ex: Exchange, status: number): Violation[] =>
-    ex.status === status
-      ? []
-      : [
-          {
-            request: ex.request,
-            requestId: ex.requestId,
-            pointer: '/status',
-            message: `is ${ex.status}, expected ${status}`,
-          },
-        ];
+type Filter = 'user_id' | 'work_platform_id' | 'account_id';
+const FILTERS: Record<Filter, (p: unknown) => unknown> = {
+  user_id: (p) => (isObject(p) && isObject(p.user) ? p.user.id : undefined),
+  work_platform_id: (p) => (isObject(p) && isObject(p.work_platform) ? p.work_platform.id : undefined),
+  account_id: (p) => (isObject(p) && isObject(p.account) ? p.account.id : undefined),
+};
 
-  async function check(
-    name: string,
-    run: () => Promise<Violation[] | { violations: Violation[]; note: string }>,
-  ) {
-    const t = performance.now();
-    let result: CheckResult;
-    if (signal?.aborted) {
-      result = { name, status: 'skipped', durationMs: 0, violations: [], note: 'interrupted' };
-    } else {
-      try {
-        const out = await run();
-        const violations = Array.isArray(out) ? out : out.violations;
-        const note = Array.isArray(out) ? undefined : out.note;
-        result = { name, status: violations.length ? 'failed' : 'passed', durationMs: 0, violations, note };
-      } catch (error) {
-        if (signal?.aborted) {
-          result = { name, status: 'skipped', durationMs: 0, violations: [], note: 'interrupted' };
-        } else {
-          const request = (error as { request?: string }).request ?? '(before any request)';
-          result = {
-            name,
-            status: 'failed',
-            durationMs: 0,
-            violations: [{ request, message: (error as Error).message }],
-          };
-        }
-      }
-    }
-    result.durationMs = Math.round(performance.now() - t);
-    checks.push(result);
-    options.onCheck?.(result);
-  }
-  const skip = (name: string, note: string) => {
-    const result: CheckResult = { name, status: 'skipped', durationMs: 0, violations: [], note };
-    checks.push(result);
-    options.onCheck?.(result);
-  };
+/** Each filter, with the first profile's value, returns only matching profiles, that one included. */
+const filterCheck = (filter: Filter): Check => ({
+  id: `filter-${filter.replace(/_/g, '-')}`,
+  title: `list: ${filter} returns only the profiles it names`,
+  async run(context) {
+    const { first } = await context.walk();
+    const value = first && FILTERS[filter](first);
+    if (!first || typeof value !== 'string')
+      return { skipped: first ? `the first profile has no ${filter}` : 'no profile was listed' };
+    const ex = await context.send('list', { limit: context.limit, [filter]: value });
+    const violations = [...expectStatus(ex, 200), ...context.conform('listProfiles', ex)];
+    const data = pageData(ex);
+    data.forEach((profile, j) => {
+      const got = FILTERS[filter](profile);
+      if (typeof got !== 'string' || got.toLowerCase() !== value.toLowerCase())
+        violations.push(
+          violationAt(
+            ex,
+            `/body/data/${j}`,
+            `has ${filter.replace(/_id$/, '')}.id ${JSON.stringify(got)}, not ${value}`,
+          ),
+        );
+    });
+    if (ex.status === 200 && !data.some((p) => idOf(p) === first.id) && data.length < context.limit)
+      violations.push(violationAt(ex, '/body/data', `lacks profile ${first.id}, which has this ${filter}`));
+    return violations;
+  },
+});
 
-  // The walk: pages of `limit` from offset 0 until a short page or --max-pages.
-  const pages: Exchange[] = [];
-  let walkError: Error | undefined;
-  let after: Exchange | undefined;
-  if (!signal?.aborted) {
-    try {
-      for (let offset = 0; pages.length < maxPages; offset += limit) {
-        const page = await exchange('list', { limit, offset });
-        pages.push(page);
-        const data = isObject(page.body) ? page.body.data : undefined;
-        if (page.status !== 200 || !Array.isArray(data)) break;
-        if (data.length < limit) {
-          after = await exchange('list', { limit, offset: offset + limit });
-          break;
-        }
-      }
-    } catch (error) {
-      walkError = error as Error;
-    }
-  }
-  const pageData = (p: Exchange): unknown[] => {
-    const data = isObject(p.body) ? p.body.data : undefined;
-    return Array.isArray(data) ? data : [];
-  };
-  const profiles = pages.flatMap(pageData);
-  const walked = async (run: () => Violation[] | { violations: Violation[]; note: string }) => {
-    if (walkError) throw walkError;
-    return run();
-  };
-
-  await check('list: every page conforms to the contract', () =>
-    walked(() =>
-      [...pages, ...(after ? [after] : [])].flatMap((p) => [
-        ...expectStatus(p, 200),
-        ...conform('listProfiles', p),
-      ]),
-    ),
-  );
-  await check('list: no page holds more than limit profiles', () =>
-    walked(() =>
-      pages
-        .filter((p) => pageData(p).length > limit)
-        .map((p) => ({
-          request: p.request,
-          requestId: p.requestId,
-          pointer: '/body/data',
-          message: `has ${pageData(p).length} profiles, more than limit=${limit}`,
-        })),
-    ),
-  );
-  await check('list: metadata echoes offset and limit', () =>
-    walked(() =>
-      pages.flatMap((p, i) => {
-        const metadata = isObject(p.body) && isObject(p.body.metadata) ? p.body.metadata : undefined;
-        if (p.status !== 200 || !metadata) return [];
-        const want = { offset: i * limit, limit };
-        return (['offset', 'limit'] as const)
-          .filter((k) => metadata[k] !== want[k])
-          .map((k) => ({
-            request: p.request,
-            requestId: p.requestId,
-            pointer: `/body/metadata/${k}`,
-            message: `is ${JSON.stringify(metadata[k])}, expected ${want[k]}`,
-          }));
-      }),
-    ),
-  );
-  await check('list: no profile appears on two pages', () =>
-    walked(() => {
-      const seen = new Map<string, number>();
-      const violations: Violation[] = [];
-      pages.forEach((p, i) => {
-        pageData(p).forEach((profile, j) => {
-          const id = idOf(profile);
-          if (id === undefined) return;
-          const first = seen.get(id);
-          if (first !== undefined && first !== i) {
-            violations.push({
-              request: p.request,
-              requestId: p.requestId,
-              pointer: `/body/data/${j}/id`,
-              message: `repeats an id of page ${first + 1}`,
-            });
-          }
-          seen.set(id, first ?? i);
-        });
-      });
-      return violations;
-    }),
-  );
-  if (walkError || after) {
-    await check('list: a short page ends the walk (the next page is empty)', () =>
-      walked(() => {
-        const a = after as Exchange;
-        const n = pageData(a).length;
-        return n === 0
-          ? []
-          : [
-              {
-                request: a.request,
-                requestId: a.requestId,
-                pointer: '/body/data',
-                message: `has ${n} profiles after a short page`,
-              },
-            ];
-      }),
+const getListed = async (context: VerifyContext): Promise<Outcome> => {
+  const { first } = await context.walk();
+  if (!first) return { skipped: 'no profile was listed' };
+  const ex = await context.send('get', first.id);
+  const violations = [...expectStatus(ex, 200), ...context.conform('getProfile', ex)];
+  if (ex.status !== 200 || ex.body === undefined) return violations;
+  for (const pointer of differences(ex.body, first))
+    violations.push(
+      violationAt(ex, `/body${pointer === '/' ? '' : pointer}`, 'differs from the listed profile'),
     );
-  } else {
-    skip(
-      'list: a short page ends the walk (the next page is empty)',
-      pages.length >= maxPages
-        ? `no short page within --max-pages ${maxPages}: the walk stopped there`
-        : 'the walk ended on an error',
-    );
-  }
+  return violations;
+};
 
-  const first = profiles.find((p): p is Profile => idOf(p) !== undefined);
-  const FILTERS = [
-    ['user_id', (p: Profile) => p.user?.id],
-    ['work_platform_id', (p: Profile) => p.work_platform?.id],
-    ['account_id', (p: Profile) => p.account?.id],
-  ] as const;
-  for (const [filter, read] of FILTERS) {
-    const name = `list: ${filter} returns only the profiles it names`;
-    const value = first && read(first);
-    if (!first || typeof value !== 'string') {
-      skip(name, first ? `the first profile has no ${filter}` : 'no profile was listed');
-      continue;
-    }
-    await check(name, async () => {
-      const ex = await exchange('list', { limit, [filter]: value });
-      const violations = [...expectStatus(ex, 200), ...conform('listProfiles', ex)];
-      const data = pageData(ex);
-      data.forEach((profile, j) => {
-        const got = read(profile as Profile);
-        if (typeof got !== 'string' || got.toLowerCase() !== value.toLowerCase()) {
-          violations.push({
-            request: ex.request,
-            requestId: ex.requestId,
-            pointer: `/body/data/${j}`,
-            message: `has ${filter.replace(/_id$/, '')}.id ${JSON.stringify(got)}, not ${value}`,
-          });
-        }
-      });
-      if (ex.status === 200 && !data.some((p) => idOf(p) === first.id) && data.length < limit) {
-        violations.push({
-          request: ex.request,
-          requestId: ex.requestId,
-          pointer: '/body/data',
-          message: `lacks profile ${first.id}, which has this ${filter}`,
-        });
-      }
-      return violations;
-    });
-  }
-
-  const getName = 'get: a listed profile, by id, equals the listed one';
-  if (first) {
-    await check(getName, async () => {
-      const ex = await exchange('get', first.id);
-      const violations = [...expectStatus(ex, 200), ...conform('getProfile', ex)];
-      if (ex.status === 200 && ex.notJson === undefined) {
-        for (const pointer of differences(ex.body, first)) {
-          violations.push({
-            request: ex.request,
-            requestId: ex.requestId,
-            pointer: `/body${pointer === '/' ? '' : pointer}`,
-            message: 'differs from the listed profile',
-          });
-        }
-      }
-      return violations;
-    });
-  } else {
-    skip(getName, 'no profile was listed');
-  }
-  await check('get: an unknown id is a 404 with the error body', async () => {
-    const ex = await exchange('get', UNKNOWN_ID);
-    return [...expectStatus(ex, 404), ...conform('getProfile', ex)];
-  });
-
-  const bounds = [limitRule?.minimum, limitRule?.maximum].filter((n): n is number => typeof n === 'number');
-  for (const bad of [
-    bounds[0] !== undefined ? bounds[0] - 1 : undefined,
-    bounds[1] !== undefined ? bounds[1] + 1 : undefined,
-  ]) {
-    if (bad === undefined) continue;
-    await check(`list: limit=${bad} is a 400 with the error body`, async () => {
-      const ex = await exchange('list', { limit: bad });
-      return [...expectStatus(ex, 400), ...conform('listProfiles', ex)];
-    });
-  }
-
-  await check('auth: no credentials get a 401', async () => {
-    const ex = await exchange('list', { limit: 1 }, { authorization: null });
-    return [...expectStatus(ex, 401), ...conform('listProfiles', ex)];
-  });
-  await check('auth: wrong credentials get a 401', async () => {
-    const wrong = `insightiq-verify-wrong-id:${crypto.randomUUID()}`;
-    const ex = await exchange('list', { limit: 1 }, { authorization: `Basic ${btoa(wrong)}` });
-    return [...expectStatus(ex, 401), ...conform('listProfiles', ex)];
-  });
-
-  const count = (status: CheckResult['status']) => checks.filter((c) => c.status === status).length;
+/** A `limit` out of the contract's bounds (one below its minimum, one above its maximum) gets a 400. */
+const limitCheck = (side: 'minimum' | 'maximum'): Check => {
+  const bound = ruleOf('listProfiles', 'limit')[side];
+  const bad = bound === undefined ? undefined : side === 'minimum' ? bound - 1 : bound + 1;
   return {
-    target: client.baseUrl,
-    contractVersion: openapi.info.version,
-    tool: `@insightiq/profiles-cli@${__VERSION__}`,
-    startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
-    summary: {
-      checks: checks.length,
-      passed: count('passed'),
-      failed: count('failed'),
-      skipped: count('skipped'),
-    },
-    checks,
+    id: `list-limit-${side === 'minimum' ? 'below' : 'above'}`,
+    title: `list: limit=${bad ?? `beyond its ${side}`} is a 400 with the error body`,
+    run: (context) =>
+      bad === undefined
+        ? Promise.resolve({ skipped: `the contract sets no ${side} of limit` })
+        : answers(400, (c) => c.send('list', { limit: bad }))(context),
   };
-}
+};
+
+/** The checks of `verify`, in the order they run. */
+export const CHECKS: readonly Check[] = [
+  {
+    id: 'list-conforms',
+    title: 'list: every page conforms to the contract',
+    async run(context) {
+      const { pages, after } = await walked(context);
+      return [...pages, ...(after ? [after] : [])].flatMap((p) => [
+        ...expectStatus(p, 200),
+        ...context.conform('listProfiles', p),
+      ]);
+    },
+  },
+  {
+    id: 'list-limit',
+    title: 'list: no page holds more than limit profiles',
+    async run(context) {
+      const { pages } = await walked(context);
+      const { limit } = context;
+      return pages
+        .filter((p) => pageData(p).length > limit)
+        .map((p) =>
+          violationAt(p, '/body/data', `has ${pageData(p).length} profiles, more than limit=${limit}`),
+        );
+    },
+  },
+  {
+    id: 'list-metadata',
+    title: 'list: metadata echoes offset and limit',
+    run: async (context) => metadataEchoes(await walked(context), context.limit),
+  },
+  {
+    id: 'list-no-repeats',
+    title: 'list: no profile appears on two pages',
+    run: async (context) => repeatedIds(await walked(context)),
+  },
+  {
+    id: 'list-short-page-ends',
+    title: 'list: a short page ends the walk (the next page is empty)',
+    run: shortPageEnds,
+  },
+  filterCheck('user_id'),
+  filterCheck('work_platform_id'),
+  filterCheck('account_id'),
+  { id: 'get-listed', title: 'get: a listed profile, by id, equals the listed one', run: getListed },
+  {
+    id: 'get-unknown',
+    title: 'get: an unknown id is a 404 with the error body',
+    async run(context) {
+      const ex = await context.send('get', UNKNOWN_ID);
+      return [...expectStatus(ex, 404), ...context.conform('getProfile', ex)];
+    },
+  },
+  limitCheck('minimum'),
+  limitCheck('maximum'),
+  {
+    id: 'auth-none',
+    title: 'auth: no credentials get a 401',
+    run: answers(401, (c) => c.send('list', { limit: 1 }, { authorization: null })),
+  },
+  {
+    id: 'auth-wrong',
+    title: 'auth: wrong credentials get a 401',
+    run: answers(401, (c) => {
+      const wrong = `insightiq-verify-wrong-id:${crypto.randomUUID()}`;
+      return c.send('list', { limit: 1 }, { authorization: `Basic ${btoa(wrong)}` });
+    }),
+  },
+];

@@ -1,8 +1,9 @@
-import { pointerPattern } from '@insightiq/profiles-spec/validate';
-import type { CheckResult, VerifyReport, Violation } from './checks.js';
+import { ViolationGroups } from '@insightiq/profiles-spec/validate';
+import type { CheckResult, VerifyReport, Violation } from './types.js';
 
 /** The report formats of `verify`. */
 export const REPORT_FORMATS = ['text', 'json', 'junit', 'markdown'] as const;
+/** One of `REPORT_FORMATS`. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
@@ -15,26 +16,23 @@ export const describeViolation = (v: Violation, where = '') =>
 const SHOWN = 10;
 
 /**
- * A check's violations for reading: one line per rule broken at one place, array indexes folded
- * (a gender wrong in 30 profiles of 3 answers is one line), at most `SHOWN` lines.
+ * A check's violations for reading: one line per rule broken at one place, grouped by the spec's
+ * `ViolationGroups` (array indexes folded: a gender wrong in 30 profiles of 3 answers is one line),
+ * most frequent first, at most `SHOWN` lines.
  */
 export function violationLines(violations: readonly Violation[]): string[] {
-  const groups = new Map<string, { first: Violation; count: number; answers: Set<string> }>();
-  for (const v of violations) {
-    const key = `${v.pointer ? pointerPattern(v.pointer) : ''}\u0000${v.message}`;
-    const group = groups.get(key) ?? { first: v, count: 0, answers: new Set<string>() };
-    group.count++;
-    group.answers.add(v.requestId ?? v.request);
-    groups.set(key, group);
-  }
-  const lines = [...groups.values()].map(({ first, count, answers }) =>
-    count === 1
-      ? describeViolation(first)
-      : describeViolation(
-          { ...first, ...(first.pointer && { pointer: pointerPattern(first.pointer) }) },
-          `${count} times in ${answers.size} answer${answers.size > 1 ? 's' : ''}, first `,
-        ),
-  );
+  const groups = new ViolationGroups<Violation>();
+  for (const v of violations) groups.add(v, v.requestId ?? v.request);
+  const lines = groups
+    .list()
+    .map(({ first, pointer, count, answers }) =>
+      count === 1
+        ? describeViolation(first)
+        : describeViolation(
+            { ...first, pointer },
+            `${count} times in ${answers} answer${answers > 1 ? 's' : ''}, first `,
+          ),
+    );
   return lines.length > SHOWN
     ? [...lines.slice(0, SHOWN), `... and ${lines.length - SHOWN} more (--report json lists every violation)`]
     : lines;
@@ -65,6 +63,64 @@ const xml = (text: string) =>
 /** A Markdown table cell: pipes escaped, on one line. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
+/** The JUnit XML report: one test case per check, for CI dashboards. */
+function junitReport(report: VerifyReport): string {
+  const { summary: s } = report;
+  const cases = report.checks.map((c) => {
+    const open = `    <testcase classname="insightiq-profiles.verify" name="${xml(c.name)}" time="${seconds(c.durationMs)}"`;
+    if (c.status === 'passed') return `${open}/>`;
+    if (c.status === 'skipped')
+      return `${open}>\n      <skipped message="${xml(c.note ?? '')}"/>\n    </testcase>`;
+    const lines = violationLines(c.violations);
+    const message = lines[0] ?? 'failed';
+    const body = lines.join('\n');
+    return `${open}>\n      <failure message="${xml(message)}" type="ContractViolation">${xml(body)}</failure>\n    </testcase>`;
+  });
+  const counts = `tests="${s.checks}" failures="${s.failed}" skipped="${s.skipped}" time="${seconds(report.durationMs)}"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="insightiq-profiles verify" ${counts}>`,
+    `  <testsuite name="${xml(report.target)}" ${counts} timestamp="${report.startedAt}">`,
+    '    <properties>',
+    `      <property name="contractVersion" value="${xml(report.contractVersion)}"/>`,
+    `      <property name="tool" value="${xml(report.tool)}"/>`,
+    '    </properties>',
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+const markdownResult = (c: CheckResult) =>
+  c.status === 'passed'
+    ? 'passed'
+    : c.status === 'failed'
+      ? `**failed** (${c.violations.length})`
+      : `skipped: ${cell(c.note ?? '')}`;
+
+/** The Markdown report, for a pull-request comment: a verdict, a table of checks, the violations. */
+function markdownReport(report: VerifyReport): string {
+  const { summary: s } = report;
+  const verdict = s.failed === 0 ? '**Conformant**' : `**Not conformant**: ${s.failed} failed`;
+  const lines = [
+    `### InsightIQ Profiles API: contract verification of \`${report.target}\``,
+    '',
+    `${verdict}. ${s.checks} checks, ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped in ${seconds(report.durationMs)} s (contract ${report.contractVersion}, ${report.tool}).`,
+    '',
+    '| Check | Result | Time |',
+    '| --- | --- | --- |',
+    ...report.checks.map((c) => `| ${cell(c.name)} | ${markdownResult(c)} | ${seconds(c.durationMs)} s |`),
+  ];
+  const failed = report.checks.filter((c) => c.status === 'failed');
+  if (failed.length > 0) lines.push('', '#### Violations');
+  for (const c of failed) {
+    lines.push('', `**${cell(c.name)}**`, '');
+    for (const line of violationLines(c.violations)) lines.push(`- ${cell(line)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** The report in a format. */
 export function formatReport(report: VerifyReport, format: ReportFormat): string {
   switch (format) {
@@ -72,56 +128,9 @@ export function formatReport(report: VerifyReport, format: ReportFormat): string
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'text':
       return `${report.checks.map(checkLines).join('')}\n${summaryLine(report)}\n`;
-    case 'junit': {
-      const { summary: s } = report;
-      const cases = report.checks.map((c) => {
-        const open = `    <testcase classname="insightiq-profiles.verify" name="${xml(c.name)}" time="${seconds(c.durationMs)}"`;
-        if (c.status === 'passed') return `${open}/>`;
-        if (c.status === 'skipped')
-          return `${open}>\n      <skipped message="${xml(c.note ?? '')}"/>\n    </testcase>`;
-        const lines = violationLines(c.violations);
-        const message = lines[0] ?? 'failed';
-        const body = lines.join('\n');
-        return `${open}>\n      <failure message="${xml(message)}" type="ContractViolation">${xml(body)}</failure>\n    </testcase>`;
-      });
-      return [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="insightiq-profiles verify" tests="${s.checks}" failures="${s.failed}" skipped="${s.skipped}" time="${seconds(report.durationMs)}">`,
-        `  <testsuite name="${xml(report.target)}" tests="${s.checks}" failures="${s.failed}" skipped="${s.skipped}" time="${seconds(report.durationMs)}" timestamp="${report.startedAt}">`,
-        '    <properties>',
-        `      <property name="contractVersion" value="${xml(report.contractVersion)}"/>`,
-        `      <property name="tool" value="${xml(report.tool)}"/>`,
-        '    </properties>',
-        ...cases,
-        '  </testsuite>',
-        '</testsuites>',
-        '',
-      ].join('\n');
-    }
-    case 'markdown': {
-      const { summary: s } = report;
-      const verdict = s.failed === 0 ? '**Conformant**' : `**Not conformant**: ${s.failed} failed`;
-      const lines = [
-        `### InsightIQ Profiles API: contract verification of \`${report.target}\``,
-        '',
-        `${verdict}. ${s.checks} checks, ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped in ${seconds(report.durationMs)} s (contract ${report.contractVersion}, ${report.tool}).`,
-        '',
-        '| Check | Result | Time |',
-        '| --- | --- | --- |',
-        ...report.checks.map(
-          (c) =>
-            `| ${cell(c.name)} | ${c.status === 'passed' ? 'passed' : c.status === 'failed' ? `**failed** (${c.violations.length})` : `skipped: ${cell(c.note ?? '')}`} | ${seconds(c.durationMs)} s |`,
-        ),
-      ];
-      const failed = report.checks.filter((c) => c.status === 'failed');
-      if (failed.length > 0) {
-        lines.push('', '#### Violations');
-        for (const c of failed) {
-          lines.push('', `**${cell(c.name)}**`, '');
-          for (const line of violationLines(c.violations)) lines.push(`- ${cell(line)}`);
-        }
-      }
-      return `${lines.join('\n')}\n`;
-    }
+    case 'junit':
+      return junitReport(report);
+    case 'markdown':
+      return markdownReport(report);
   }
 }
