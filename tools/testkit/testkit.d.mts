@@ -17,6 +17,17 @@ export function whenListening(
   options?: { label?: string; timeoutMs?: number; pattern?: RegExp },
 ): Promise<{ url: string; output: () => string }>;
 
+/**
+ * Resolves, to its value, once `condition()` (sync or async) returns something truthy, checking it
+ * now and then every `intervalMs` (default 10); rejects after `timeoutMs` (default 10,000) with what
+ * it waited for (`label`) and, when given, what `detail()` says then (a child's output, the last
+ * answer). A throw of `condition` rejects at once.
+ */
+export function waitFor<T>(
+  condition: () => T | Promise<T>,
+  options: { label: string; timeoutMs?: number; intervalMs?: number; detail?: () => string },
+): Promise<NonNullable<T>>;
+
 /** `INSIGHTIQ_BENCH_QUICK=1`: a short benchmark run that only proves the bench still works (its figures mean nothing). */
 export const quickBench: boolean;
 

@@ -66,6 +66,26 @@ export function whenListening(
   });
 }
 
+/**
+ * Resolves, to its value, once `condition()` (sync or async) returns something truthy, checking it
+ * now and then every `intervalMs`; rejects after `timeoutMs` with what it waited for (`label`) and,
+ * when given, what `detail()` says then (a child's output, the last answer). A throw of `condition`
+ * rejects at once.
+ */
+export async function waitFor(condition, { label, timeoutMs = 10_000, intervalMs = 10, detail } = {}) {
+  if (!label) throw new TypeError('waitFor: label must say what it waits for');
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (performance.now() >= deadline) {
+      const more = detail ? `:\n${detail()}` : '';
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${label}${more}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
 /** `INSIGHTIQ_BENCH_QUICK=1`: a short benchmark run that only proves the bench still works (its figures mean nothing). */
 export const quickBench = process.env.INSIGHTIQ_BENCH_QUICK === '1';
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { DRIFT_HELP, type DriftKind, FAULT_HELP, OptionError, parseDrift } from '@insightiq/profiles-sandbox';
+import { type DriftKind, OptionError } from '@insightiq/profiles-sandbox';
+import { DRIFT_HELP, FAULT_HELP, parseDrift } from '@insightiq/profiles-sandbox/internal';
 import { formatReport } from './proxy.js';
 import { type MockMode, startMock } from './server.js';
 

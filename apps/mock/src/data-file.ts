@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { checkRecords, OptionError } from '@insightiq/profiles-sandbox';
-import type { ContractValidator } from '@insightiq/profiles-spec/validate';
+import { OptionError } from '@insightiq/profiles-sandbox';
+import { checkRecords } from '@insightiq/profiles-sandbox/internal';
 
 /**
  * Reads the user's fixtures (`data`, `--data FILE`): a JSON array of profiles, or a `{ "data": [...] }`
  * page. Every record is checked against the contract's `Profile`; the `OptionError` names the file,
  * record and field.
  */
-export function loadProfilesFile(path: string, contract: ContractValidator): unknown[] {
+export function loadProfilesFile(path: string): unknown[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -22,7 +22,7 @@ export function loadProfilesFile(path: string, contract: ContractValidator): unk
     );
   }
   try {
-    return checkRecords(records, contract);
+    return checkRecords(records);
   } catch (error) {
     throw new OptionError('data', `${path}: ${(error as Error).message}`);
   }

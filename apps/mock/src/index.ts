@@ -12,4 +12,5 @@
  */
 
 export { OptionError } from '@insightiq/profiles-sandbox';
+export type { ProxyReport } from './proxy.js';
 export { type MockMode, type MockOptions, type RunningMock, startMock } from './server.js';

@@ -1,17 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { OptionError } from '@insightiq/profiles-sandbox';
 import {
-  checkRequestParameters,
-  errorResponse,
-  OptionError,
+  type Answer,
+  errorAnswer,
   parseTarget,
+  readRequestParameters,
   routeOf,
-} from '@insightiq/profiles-sandbox';
-import {
-  type ContractIssue,
-  type ContractValidator,
-  pointerPattern,
-} from '@insightiq/profiles-spec/validate';
+} from '@insightiq/profiles-sandbox/internal';
+import { type ContractValidator, ViolationGroups } from '@insightiq/profiles-spec/validate';
+
+/** The contract's operation a request path is, and the raw id in it. */
+type Route = NonNullable<ReturnType<typeof routeOf>>;
 
 /** What the proxy saw, for its summary on exit. */
 export interface ProxyReport {
@@ -23,8 +22,19 @@ export interface ProxyReport {
   violating: number;
   /** Requests whose parameters broke the contract (forwarded all the same: the answer tells how the API takes them). */
   invalidRequests: number;
-  /** Violations by JSON pointer with array indexes as `*`, most frequent first. */
-  byPointer: { pointer: string; message: string; count: number }[];
+  /**
+   * Violations grouped by JSON pointer (array indexes as `*`) and rule, most frequent first: how many
+   * violations (`count`) in how many answers (`answers`).
+   */
+  byPointer: { pointer: string; message: string; count: number; answers: number }[];
+}
+
+/** The drift monitor of `createProxy`. */
+export interface ContractProxy {
+  /** Forwards a request and resolves to the upstream's answer, checked (or the API's 502 error answer). */
+  handle(req: IncomingMessage): Promise<Answer>;
+  /** What the proxy has seen so far. */
+  report(): ProxyReport;
 }
 
 /** Headers that belong to one connection, not to the message (RFC 9110 §7.6.1), and `host`. */
@@ -65,108 +75,115 @@ export function parseUpstream(value: string | undefined): URL {
   return url;
 }
 
+/** The proxy's checks: it logs and counts the requests and answers that break the contract. */
+function createMonitor(contract: ContractValidator, log: (line: string) => void) {
+  const counts = { forwarded: 0, checked: 0, violating: 0, invalidRequests: 0 };
+  const groups = new ViolationGroups();
+  return {
+    counts,
+    /** Logs each parameter of a request (`GET /v1/profiles?limit=0`) that breaks its rule. */
+    checkRequest(request: string, operation: Route, search: string): void {
+      const { issues } = readRequestParameters(operation.operationId, search, operation.rawId);
+      if (issues.length > 0) counts.invalidRequests++;
+      for (const i of issues)
+        log(`request breaks the contract: ${request}: ${i.in} parameter ${i.name} ${i.rule}`);
+    },
+    /** Checks an answer with the contract's one checker: logs and groups each violation, and returns how many. */
+    checkAnswer(request: string, operation: Route, answer: Response, text: string): number {
+      const { status, headers } = answer;
+      const violations = contract.validateResponse({
+        operationId: operation.operationId,
+        status,
+        headers,
+        text,
+      });
+      const answerKey = String(++counts.checked);
+      if (violations.length > 0) counts.violating++;
+      const requestId = headers.get('request-id') ?? 'none';
+      for (const violation of violations) {
+        const { pointer, message } = violation;
+        log(`contract violation: ${request} -> ${status} (request-id ${requestId}): ${pointer} ${message}`);
+        groups.add(violation, answerKey);
+      }
+      return violations.length;
+    },
+    report(): ProxyReport {
+      const byPointer = groups
+        .list()
+        .map(({ pointer, message, count, answers }) => ({ pointer, message, count, answers }));
+      return { ...counts, byPointer };
+    },
+  };
+}
+
 /**
  * The drift monitor: forwards every request to `upstream` unchanged (credentials included, never
  * logged), answers with the upstream's answer unchanged, and checks each answer of the contract's
  * operations against it: each violation is logged with its JSON pointer and counted in an
- * `x-contract-violations` header.
+ * `x-contract-violations` header. An upstream it cannot reach gets the API's 502 error answer.
  */
-export function createProxy(upstream: URL, contract: ContractValidator, log: (line: string) => void) {
-  const report: ProxyReport = { forwarded: 0, checked: 0, violating: 0, invalidRequests: 0, byPointer: [] };
-  const counts = new Map<string, { pointer: string; message: string; count: number }>();
+export function createProxy(
+  upstream: URL,
+  contract: ContractValidator,
+  log: (line: string) => void,
+): ContractProxy {
+  const monitor = createMonitor(contract, log);
   const base = upstream.href.replace(/\/+$/, '');
 
-  async function handle(req: IncomingMessage, res: ServerResponse, extraHeaders: Record<string, string>) {
-    const target = req.url ?? '/';
-    const { pathname, search } = parseTarget(target);
-    const headers = new Headers();
-    for (const [name, values] of Object.entries(req.headersDistinct)) {
-      if (!HOP_BY_HOP.has(name)) for (const value of values ?? []) headers.append(name, value);
-    }
+  async function handle(req: IncomingMessage): Promise<Answer> {
     const method = req.method ?? 'GET';
-    const route = method === 'GET' ? routeOf(pathname) : undefined;
-    if (route) {
-      const { issues } = checkRequestParameters(contract, route.operationId, search, route.rawId);
-      if (issues.length > 0) report.invalidRequests++;
-      for (const i of issues)
-        log(
-          `request breaks the contract: ${method} ${pathname}${search}: ${i.in} parameter ${i.name} ${i.rule}`,
-        );
-    }
-    const hasBody = method !== 'GET' && method !== 'HEAD';
+    const { pathname, search } = parseTarget(req.url ?? '/');
+    const request = `${method} ${pathname}${search}`;
+    const operation = method === 'GET' ? routeOf(pathname) : undefined;
+    if (operation) monitor.checkRequest(request, operation, search);
     let answer: Response;
     try {
-      answer = await fetch(base + pathname + search, {
-        method,
-        headers,
-        redirect: 'manual',
-        ...(hasBody && { body: req as unknown as ReadableStream, duplex: 'half' }),
-      } as RequestInit);
-      report.forwarded++;
+      answer = await forward(base + pathname + search, method, req);
+      monitor.counts.forwarded++;
     } catch (error) {
-      const requestId = randomUUID();
-      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-      const why = cause?.code ?? cause?.message ?? (error as Error).message;
-      const { status, body } = errorResponse(
-        'badGateway',
-        `The proxy could not reach its upstream ${upstream.host}: ${why}.`,
-        requestId,
-      );
+      const why = failureOf(error);
       log(`proxy: ${method} ${pathname} failed upstream: ${why}`);
-      res.writeHead(status, { ...extraHeaders, 'content-type': 'application/json', 'request-id': requestId });
-      return void res.end(body);
+      return errorAnswer('badGateway', `The proxy could not reach its upstream ${upstream.host}: ${why}.`);
     }
-
     const text = method === 'HEAD' ? '' : await answer.text();
-    const out: Record<string, string> = { ...extraHeaders };
-    answer.headers.forEach((value, name) => {
-      // fetch has decoded the body: its length and encoding are this answer's, not the upstream's.
-      if (!HOP_BY_HOP.has(name) && name !== 'content-encoding') out[name] = value;
-    });
-    if (route) {
-      const issues = check(route.operationId, answer, text);
-      report.checked++;
-      if (issues.length > 0) report.violating++;
-      out['x-contract-violations'] = String(issues.length);
-      const requestId = answer.headers.get('request-id') ?? 'none';
-      for (const issue of issues) {
-        log(
-          `contract violation: ${method} ${pathname}${search} -> ${answer.status} (request-id ${requestId}): ${issue.path} ${issue.message}`,
-        );
-        const key = `${pointerPattern(issue.path)}\u0000${issue.message}`;
-        const seen = counts.get(key) ?? {
-          pointer: pointerPattern(issue.path),
-          message: issue.message,
-          count: 0,
-        };
-        seen.count++;
-        counts.set(key, seen);
-      }
-    }
-    if (method !== 'HEAD') out['content-length'] = String(Buffer.byteLength(text));
-    res.writeHead(answer.status, out);
-    res.end(text);
+    const headers = messageHeaders(answer.headers);
+    if (operation)
+      headers['x-contract-violations'] = String(monitor.checkAnswer(request, operation, answer, text));
+    if (method !== 'HEAD') headers['content-length'] = String(Buffer.byteLength(text));
+    return { status: answer.status, headers, body: text };
   }
 
-  function check(operationId: string, answer: Response, text: string): ContractIssue[] {
-    let body: unknown;
-    if (text !== '') {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return [{ path: '/body', message: `is not JSON (${text.slice(0, 60).replace(/\s+/g, ' ')}…)` }];
-      }
-    }
-    return contract.validateResponse({ operationId, status: answer.status, headers: answer.headers, body });
-  }
+  return { handle, report: monitor.report };
+}
 
-  return {
-    handle,
-    /** What the proxy has seen so far. */
-    report(): ProxyReport {
-      return { ...report, byPointer: [...counts.values()].sort((a, b) => b.count - a.count) };
-    },
-  };
+/** Why fetch failed, in a word where it has one (`ECONNREFUSED`). */
+function failureOf(error: unknown): string {
+  const { cause, message } = error as Error & { cause?: { code?: string; message?: string } };
+  return cause?.code ?? cause?.message ?? message;
+}
+
+/** An upstream answer's headers but those of one connection and its encoding (fetch has decoded the body). */
+function messageHeaders(upstream: Headers): Record<string, string> {
+  const headers: Record<string, string> = {};
+  upstream.forEach((value, name) => {
+    if (!HOP_BY_HOP.has(name) && name !== 'content-encoding') headers[name] = value;
+  });
+  return headers;
+}
+
+/** Sends a request upstream as it came: its method, its headers but those of one connection, its body. */
+function forward(url: string, method: string, req: IncomingMessage): Promise<Response> {
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    if (!HOP_BY_HOP.has(name)) for (const value of values ?? []) headers.append(name, value);
+  }
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return fetch(url, {
+    method,
+    headers,
+    redirect: 'manual',
+    ...(hasBody && { body: req as unknown as ReadableStream, duplex: 'half' }),
+  } as RequestInit);
 }
 
 /** The summary printed when the proxy stops. */
@@ -174,6 +191,9 @@ export function formatReport(r: ProxyReport): string {
   const lines = [
     `proxy summary: ${r.forwarded} requests forwarded, ${r.checked} answers checked against the contract, ${r.violating} broke it; ${r.invalidRequests} requests broke it`,
   ];
-  for (const v of r.byPointer) lines.push(`  ${v.count} x ${v.pointer} ${v.message}`);
+  for (const v of r.byPointer)
+    lines.push(
+      `  ${v.count} x ${v.pointer} ${v.message} (in ${v.answers} answer${v.answers === 1 ? '' : 's'})`,
+    );
   return lines.join('\n');
 }

@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { whenListening } from '@insightiq/testkit';
+import { waitFor, whenListening } from '@insightiq/testkit';
 import { describe, expect, it } from 'vitest';
-import { expectConforms, get } from './helpers.js';
+import { exitCodeOf, expectConforms, get } from './helpers.js';
 
 const cli = join(fileURLToPath(new URL('.', import.meta.url)), '../dist/cli.js');
 
@@ -12,11 +12,6 @@ async function start(args: string[]): Promise<{ child: ChildProcess; url: string
   const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   return { child, ...(await whenListening(child, { label: `the mock ${args.join(' ')}` })) };
 }
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) =>
-    child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve),
-  );
 
 const childrenOf = (pid: number) => {
   try {
@@ -49,20 +44,25 @@ describe('the CLI', () => {
     expect(output()).toContain(`Try: curl -u any-client-id:any-secret '${url}/v1/profiles?limit=2'`);
     const answer = await get(url, '/v1/profiles?limit=2');
     expectConforms(answer, 'listProfiles');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(output()).toMatch(/GET \/v1\/profiles\?limit=2 200 [\d.]+ms/);
+    // The log line and the answer travel on different pipes: wait for the line, however late.
+    const logLine = /GET \/v1\/profiles\?limit=2 200 [\d.]+ms/;
+    await waitFor(() => logLine.test(output()), {
+      label: `the log line ${logLine} on the mock's stdout`,
+      timeoutMs: 20_000,
+      detail: () => `the mock printed:\n${output()}`,
+    });
     expect(output()).not.toContain('Basic ');
     child.kill('SIGINT');
-    expect(await exited(child)).toBe(0);
+    expect(await exitCodeOf(child, 'the mock', output)).toBe(0);
   });
 
   it('in examples mode, SIGTERM stops Prism too: no orphan process', async () => {
-    const { child, url } = await start(['--port', '0', '--mode', 'examples', '--quiet']);
+    const { child, url, output } = await start(['--port', '0', '--mode', 'examples', '--quiet']);
     const prism = childrenOf(child.pid as number);
     expect(prism.length).toBe(1);
     expect((await get(url, '/v1/profiles')).status).toBe(200);
     child.kill('SIGTERM');
-    expect(await exited(child)).toBe(0);
+    expect(await exitCodeOf(child, 'the mock', output)).toBe(0);
     expect(prism.filter(alive)).toEqual([]);
   });
 
@@ -72,16 +72,10 @@ describe('the CLI', () => {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let out = '';
-    await new Promise<void>((resolve) =>
-      child.stdout?.on('data', (d) => {
-        out += d;
-        if (out.includes('listening')) resolve();
-      }),
-    );
-    expect(out).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    const { url, output } = await whenListening(child, { label: 'the mock with PORT=0 HOST=127.0.0.1' });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     child.kill('SIGTERM');
-    expect(await exited(child)).toBe(0);
+    expect(await exitCodeOf(child, 'the mock', output)).toBe(0);
   });
 
   it.each([
@@ -101,7 +95,7 @@ describe('the CLI', () => {
     const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr?.on('data', (d) => (err += d));
-    expect(await exited(child)).toBe(2);
+    expect(await exitCodeOf(child, `the mock ${args.join(' ')}`, () => err)).toBe(2);
     expect(err).toContain(message);
     expect(err).toContain('Run with --help for the options.');
   });
@@ -109,7 +103,7 @@ describe('the CLI', () => {
 
 describe('dynamic mode', () => {
   it('answers with data generated from the contract that conforms to it', async () => {
-    const { child, url } = await start(['--port', '0', '--mode', 'dynamic', '--quiet']);
+    const { child, url, output } = await start(['--port', '0', '--mode', 'dynamic', '--quiet']);
     try {
       for (let i = 0; i < 5; i++)
         expectConforms(await get(url, '/v1/profiles?limit=3'), 'listProfiles', 'dynamic');
@@ -120,7 +114,7 @@ describe('dynamic mode', () => {
       );
     } finally {
       child.kill('SIGTERM');
-      await exited(child);
+      await exitCodeOf(child, 'the mock', output);
     }
   });
 });

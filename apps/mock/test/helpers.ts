@@ -1,4 +1,6 @@
+import type { ChildProcess } from 'node:child_process';
 import { createContractValidator } from '@insightiq/profiles-spec/validate';
+import { waitFor } from '@insightiq/testkit';
 import { expect } from 'vitest';
 
 export const contract = createContractValidator();
@@ -38,7 +40,25 @@ export function expectConforms(answer: Answer, operationId: 'listProfiles' | 'ge
     operationId,
     status: answer.status,
     headers: answer.headers,
-    body: answer.body,
+    text: answer.text,
   });
   expect(issues, `${label} ${answer.status} ${answer.text.slice(0, 300)}`).toEqual([]);
+}
+
+/**
+ * Resolves to a child's exit code (null when a signal ended it) once it has exited; fails after
+ * `timeoutMs` saying which child it waited for, with what `output` holds then.
+ */
+export async function exitCodeOf(
+  child: ChildProcess,
+  label: string,
+  output: () => string = () => '',
+  timeoutMs = 20_000,
+): Promise<number | null> {
+  await waitFor(() => child.exitCode !== null || child.signalCode !== null, {
+    label: `${label} to exit`,
+    timeoutMs,
+    detail: () => `what it printed:\n${output()}`,
+  });
+  return child.exitCode;
 }

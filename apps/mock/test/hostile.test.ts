@@ -2,13 +2,15 @@
 // client's choice, always the error body with the response's request-id.
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
+import { waitFor } from '@insightiq/testkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningMock, startMock } from '../src/index.js';
 import { AUTH, contract, expectConforms, get } from './helpers.js';
 
 /**
  * Sends raw bytes and resolves to the raw answer, once the server closes the connection (every
- * request here says `Connection: close`, or is one the server answers by closing).
+ * request here says `Connection: close`, or is one the server answers by closing); fails after 20 s
+ * of an open connection, with what came so far.
  */
 function raw(url: string, request: string): Promise<string> {
   const { hostname, port } = new URL(url);
@@ -20,6 +22,10 @@ function raw(url: string, request: string): Promise<string> {
     });
     socket.on('end', () => resolve(text));
     socket.on('error', reject);
+    socket.setTimeout(20_000, () => {
+      socket.destroy();
+      reject(new Error(`no close of the connection within 20 s of ${request.slice(0, 80)}…; got:\n${text}`));
+    });
   });
 }
 const statusOf = (answer: string) => Number(answer.slice(9, 12));
@@ -248,14 +254,26 @@ describe('a Prism that dies', () => {
         .split('\n');
       expect(pids).toHaveLength(1);
       process.kill(Number(pids[0]), 'SIGKILL');
-      await vi.waitFor(() => expect(errors.join('\n')).toContain('Prism exited unexpectedly'), {
-        timeout: 10_000,
+      await waitFor(() => errors.join('\n').includes('Prism exited unexpectedly'), {
+        label: "the mock's line on stderr saying that Prism exited",
+        timeoutMs: 20_000,
+        detail: () => `its stderr:\n${errors.join('\n')}`,
       });
       expect(errors.join('\n')).toContain('starting it again');
-      await vi.waitFor(async () => expect((await get(mock.url, '/v1/profiles?limit=1')).status).toBe(200), {
-        timeout: 60_000,
-        interval: 200,
-      });
+      let last = '';
+      await waitFor(
+        async () => {
+          const answer = await get(mock.url, '/v1/profiles?limit=1');
+          last = `${answer.status} ${answer.text.slice(0, 200)}`;
+          return answer.status === 200;
+        },
+        {
+          label: 'a 200 from the mock once Prism is started again',
+          timeoutMs: 60_000,
+          intervalMs: 200,
+          detail: () => `the last answer: ${last}\nthe mock's stderr:\n${errors.join('\n')}`,
+        },
+      );
     } finally {
       await mock.close();
       spy.mockRestore();

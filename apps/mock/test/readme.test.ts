@@ -4,8 +4,9 @@ import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_pro
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { freePort, whenListening } from '@insightiq/testkit';
+import { freePort, waitFor, whenListening } from '@insightiq/testkit';
 import { describe, expect, it } from 'vitest';
+import * as mock from '../src/index.js';
 import { startMock } from '../src/index.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -15,6 +16,14 @@ const line = (starts: string) => {
   if (!found) throw new Error(`the README has no line starting ${starts}`);
   return found.replace(/\s+#.*$/, '');
 };
+
+describe('the README', () => {
+  it('documents every value the package exports', () => {
+    const exported = Object.keys(mock).sort();
+    expect(exported).toEqual(['OptionError', 'startMock']);
+    for (const name of exported) expect(readme, name).toMatch(new RegExp(`\`${name}[\`(]`));
+  });
+});
 
 describe('the README’s commands', () => {
   it('pnpm --filter … start --port … --mode sandbox starts the mock, and the curl line reads it', {
@@ -61,7 +70,11 @@ describe('the README’s commands', () => {
       expect(answer.headers.get('x-contract-violations')).toBe('1');
       await answer.text();
       // The log line and the answer travel on different pipes: wait for the line, however late.
-      while (!err.includes('contract violation')) await new Promise((r) => setTimeout(r, 20));
+      await waitFor(() => err.includes('contract violation'), {
+        label: "a 'contract violation' line on the proxy's stderr",
+        timeoutMs: 20_000,
+        detail: () => `its stderr:\n${err}`,
+      });
       expect(err).toContain('/body/data/0/gender must be equal to one of the allowed values');
     } finally {
       child.kill('SIGTERM');
