@@ -1,11 +1,13 @@
-// The Try it page: one self-contained HTML file (src/try-it.html, .css, .js) with the servers,
-// operations and parameters of the page's contract embedded, each parameter with its rule in the
-// words the spec package computes (the words of the mock's 400 errors).
+// The Try it page: one self-contained HTML file (src/try-it.html and .css, and src/try-it.js bundled
+// by esbuild with the kit's one parameter checker from @insightiq/profiles-spec/parameters), with the
+// servers, operations and parameter rules of the page's contract embedded.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { followRefs, parameterRules } from '@insightiq/profiles-spec/validate';
+import { parameterRules } from '@insightiq/profiles-spec/parameters';
+import { followRefs } from '@insightiq/profiles-spec/validate';
+import { buildSync } from 'esbuild';
 
-/** What Try it knows of the API. */
+/** What Try it knows of the API: servers, and each operation with its parameters and their rules. */
 export function tryItModel(page) {
   const rules = parameterRules(page);
   const operations = Object.entries(page.paths).flatMap(([path, item]) =>
@@ -15,20 +17,27 @@ export function tryItModel(page) {
       path,
       summary: op.summary,
       parameters: (op.parameters ?? []).map((ref, i) => {
-        const { name, in: where, required, description, schema, example } = followRefs(page, ref, '').value;
-        return {
-          name,
-          in: where,
-          required: Boolean(required),
-          description,
-          schema,
-          example,
-          rule: rules[op.operationId][i].rule,
-        };
+        const { name, description, example } = followRefs(page, ref, '').value;
+        return { name, description, example, rule: rules[op.operationId][i] };
       }),
     })),
   );
   return { servers: page.servers, operations };
+}
+
+/** The page's script: src/try-it.js with the checker bundled in, for a classic inline <script>. */
+export function tryItScript(appDir) {
+  const { outputFiles } = buildSync({
+    entryPoints: [join(appDir, 'src/try-it.js')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'error',
+  });
+  return outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
 }
 
 /** The page's HTML. */
@@ -37,5 +46,5 @@ export function renderTryIt(page, { appDir }) {
   return src('try-it.html')
     .replace('/*CSS*/', () => src('try-it.css'))
     .replace('/*SPEC*/', () => JSON.stringify(tryItModel(page)).replace(/</g, '\\u003c'))
-    .replace('/*JS*/', () => src('try-it.js'));
+    .replace('/*JS*/', () => tryItScript(appDir));
 }

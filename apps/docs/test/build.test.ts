@@ -40,7 +40,9 @@ describe('the built site', () => {
     ]);
     expect(spec.operations[0].parameters[0]).toMatchObject({
       name: 'limit',
-      schema: { minimum: 1, maximum: 100, default: 10 },
+      rule: { minimum: 1, maximum: 100, default: 10, rule: 'must be an integer between 1 and 100' },
     });
+    // The kit's one parameter checker is bundled in, not a copy of its rules.
+    expect(page).toContain('must be given once, not ');
   });
 });

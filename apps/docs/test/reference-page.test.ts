@@ -4,7 +4,7 @@ import { openapi } from '@insightiq/profiles-spec';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../scripts/serve.mjs';
-import { isLocal, launch, openPage, type PageLog, resultsDir } from './browser.js';
+import { launch, openPage, type PageLog, resultsDir } from './browser.js';
 
 describe('the API reference page in headless Chromium, with no network', () => {
   let browser: Browser;
@@ -13,7 +13,6 @@ describe('the API reference page in headless Chromium, with no network', () => {
   let log: PageLog;
   let text: string;
   let overview: string;
-  let loadedAt: number;
 
   beforeAll(async () => {
     rmSync(join(resultsDir, 'reference.png'), { force: true });
@@ -23,7 +22,6 @@ describe('the API reference page in headless Chromium, with no network', () => {
     const started = performance.now();
     await page.goto(`${docs.url}/index.html`, { waitUntil: 'load' });
     await page.getByText('InsightIQ Profiles API (1.0.0)').waitFor();
-    loadedAt = performance.now();
     const paint = await page.evaluate(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
     );
@@ -37,10 +35,10 @@ describe('the API reference page in headless Chromium, with no network', () => {
     await page.getByText('Profiles', { exact: true }).first().click();
     await page.getByText('Retrieve all profiles').first().click();
     await page.getByText('Query', { exact: true }).first().waitFor();
-    // Redoc renders the long response schema in steps: wait until its last field is there (or time out).
-    await page
-      .waitForFunction(() => document.body.innerText.includes('projects'), undefined, { timeout: 20_000 })
-      .catch(() => {});
+    // Redoc renders the long response schema in steps: wait until its last field, `projects`, is there.
+    await page.waitForFunction(() => document.body.innerText.includes('projects'), undefined, {
+      timeout: 20_000,
+    });
     text = await page.locator('body').innerText();
     // For a person to look at (test-results/reference.png), not an assertion.
     await page.screenshot({ path: join(resultsDir, 'reference.png') });
@@ -98,11 +96,11 @@ describe('the API reference page in headless Chromium, with no network', () => {
     expect(dom).toContain("import axios from 'axios'");
   });
 
-  it('sends no telemetry to Redocly, however long the reader stays', async () => {
-    // Redoc 3 batches its usage traces and posts them to otel.cloud.redocly.com about 5 s after the page
-    // loads; stay 10 s, so that a page rendered with telemetry on is caught.
-    const stay = loadedAt + 10_000 - performance.now();
-    if (stay > 0) await page.waitForRequest((r) => !isLocal(r.url()), { timeout: stay }).catch(() => {});
-    expect(log.externalRequests).toEqual([]);
+  it('is served with Redoc telemetry off, so that it reports nothing about its readers', async () => {
+    // Redoc 3 posts usage traces to otel.cloud.redocly.com about 5 s after load unless its options say
+    // otherwise; the build refuses a page without `disableTelemetry: true`, and this reads it as served.
+    const html = await (await fetch(`${docs.url}/index.html`)).text();
+    const options = /const __redoc_options = (\{.*?\});/.exec(html)?.[1];
+    expect(options && JSON.parse(options).disableTelemetry).toBe(true);
   });
 });

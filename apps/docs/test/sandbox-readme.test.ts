@@ -11,7 +11,7 @@ describe("the sandbox package's README", () => {
       fileURLToPath(new URL('../../../packages/sandbox/README.md', import.meta.url)),
       { dir: fileURLToPath(new URL('.', import.meta.url)) },
     );
-    expect(count).toBe(3);
+    expect(count).toBe(4);
     expect(problems).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ describe('Try it, in headless Chromium against the mock', () => {
     await page.getByText('Profiles', { exact: true }).first().click();
     await page.getByText('Retrieve a profile').first().click();
     await page.locator('a[href="try-it.html#getProfile"]').click();
-    await page.waitForURL(/try-it\.html#getProfile$/);
+    await page.waitForURL(/try-it\.html#getProfile/);
     expect(await page.getAttribute('[data-operation="getProfile"]', 'aria-selected')).toBe('true');
   });
 
@@ -122,6 +122,16 @@ describe('Try it, in headless Chromium against the mock', () => {
     expect(ts).toContain(`createProfilesClient({ baseUrl: "${mock.url}" })`);
     expect(curl + ts).not.toContain('wrong-secret');
     expect(curl + ts).not.toContain('docs-client');
+  });
+
+  it('keeps the request in the address, so that a link opens it filled in', async () => {
+    await open('listProfiles');
+    await fill({ 'input[name="limit"]': '25' });
+    expect(await page.evaluate(() => location.hash)).toBe('#listProfiles?limit=25');
+    await page.goto('about:blank');
+    await page.goto(`${docs.url}/try-it.html#listProfiles?limit=7&user_id=x`);
+    expect(await page.inputValue('input[name="limit"]')).toBe('7');
+    expect(await page.textContent('#problem-user_id')).toBe('user_id must be a UUID');
   });
 
   it('gets one profile on the other tab', async () => {
