@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { openapi } from '@insightiq/profiles-spec';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkRelease } from '../src/check-release.mjs';
+import { checkRelease, parseOptions } from '../src/check-release.mjs';
 import { RELEASED, repoRoot, workspaceDir } from '../src/repo.mjs';
 import { syncContractVersion } from '../src/version-packages.mjs';
 
@@ -32,7 +32,7 @@ const run = (dir: string, cmd: string, ...args: string[]) =>
     },
   }).toString();
 
-/** A small copy of this monorepo: its changesets config, the three released packages, the contract. */
+/** A small copy of this monorepo: its changesets config, the six released packages, the contract. */
 function fixtureRepo(released?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'release-flow-'));
   temps.push(dir);
@@ -42,7 +42,8 @@ function fixtureRepo(released?: string): string {
   cpSync(join(root, 'openapi/openapi.yaml'), join(dir, 'openapi/openapi.yaml'));
   // Every released package, from its real manifest (where it really lives: packages/ or apps/), with
   // the workspace links between them as declared (optional peer dependencies included: changesets
-  // bumps peer dependents too); the ignored ones as private placeholders.
+  // bumps peer dependents too; devDependencies too: the types ship the contract through one); the
+  // ignored ones as private placeholders.
   const internal = (deps: Record<string, string> = {}) =>
     Object.fromEntries(Object.entries(deps).filter(([dep]) => dep.startsWith('@insightiq/profiles-')));
   for (const name of RELEASED) {
@@ -56,6 +57,7 @@ function fixtureRepo(released?: string): string {
           name: pkg.name,
           version: released ?? pkg.version,
           dependencies: internal(pkg.dependencies),
+          devDependencies: internal(pkg.devDependencies),
           peerDependencies: internal(pkg.peerDependencies),
           peerDependenciesMeta: pkg.peerDependenciesMeta ?? {},
         },
@@ -80,66 +82,175 @@ function fixtureRepo(released?: string): string {
   return dir;
 }
 
-const changeset = (dir: string, bump: string) =>
+const MOCK = '@insightiq/profiles-mock';
+const CLIENT = '@insightiq/profiles-client';
+const SPEC = '@insightiq/profiles-spec';
+
+/** Writes a changeset giving each named package its bump. */
+const changeset = (dir: string, bumps: Record<string, string>, file = 'brave-lions-sing') =>
   write(
     dir,
-    '.changeset/brave-lions-sing.md',
-    `---\n"@insightiq/profiles-spec": ${bump}\n---\n\nA change.\n`,
+    `.changeset/${file}.md`,
+    `---\n${Object.entries(bumps)
+      .map(([name, bump]) => `"${name}": ${bump}`)
+      .join('\n')}\n---\n\nA change.\n`,
   );
+/** The same bump for every released package. */
+const every = (bump: string) => Object.fromEntries(RELEASED.map((name) => [name, bump]));
+const check = (dir: string) => checkRelease(dir, { publish: false, log: () => {} });
+/** Replaces the fixture's bundled contract (the current one) with a changed copy. */
+const bundle = (dir: string, mutate: (doc: any) => void) => {
+  const doc = structuredClone(openapi) as any;
+  mutate(doc);
+  write(dir, 'packages/spec/dist/openapi.json', JSON.stringify(doc));
+};
 
-describe('check-release', () => {
-  it('a change under openapi/ or packages/ needs a changeset', () => {
-    const dir = fixtureRepo();
-    expect(checkRelease(dir, { publish: false, log: () => {} })).toEqual([]);
-    write(
-      dir,
-      'openapi/openapi.yaml',
-      `${readFileSync(join(dir, 'openapi/openapi.yaml'), 'utf8')}# edited\n`,
-    );
-    const [problem] = checkRelease(dir, { publish: false, log: () => {} });
-    expect(problem).toMatch(
-      /1 file\(s\) under openapi\/ or packages\/ changed since \w+ but .changeset\/ has no changeset/,
-    );
-    expect(problem).toContain('openapi/openapi.yaml');
-    changeset(dir, 'patch');
-    expect(checkRelease(dir, { publish: false, log: () => {} })).toEqual([]);
+describe('check-release: a changeset names each changed package', () => {
+  it('passes on an unchanged repository', () => {
+    expect(check(fixtureRepo())).toEqual([]);
   });
 
-  it('tests and benches of a package need no changeset', () => {
+  it('a change under openapi/ needs a changeset naming every package the contract ships in', () => {
+    const dir = fixtureRepo();
+    const contract = join(dir, 'openapi/openapi.yaml');
+    write(dir, 'openapi/openapi.yaml', `${readFileSync(contract, 'utf8')}# edited\n`);
+    const [problem] = check(dir);
+    expect(problem).toMatch(
+      /^6 published package\(s\) changed since \w+ but no changeset in .changeset\/ names them/,
+    );
+    for (const name of RELEASED) expect(problem).toContain(`  ${name}: openapi/openapi.yaml`);
+    changeset(dir, { [SPEC]: 'patch' });
+    const [five] = check(dir);
+    expect(five).toMatch(/^5 published package\(s\)/);
+    expect(five).not.toContain(SPEC);
+    changeset(dir, every('patch'));
+    expect(check(dir)).toEqual([]);
+  });
+
+  it('a mock change with a client-only changeset fails and names the mock; a mock changeset passes', () => {
+    const dir = fixtureRepo();
+    write(dir, 'apps/mock/src/server.ts', 'export {};');
+    changeset(dir, { [CLIENT]: 'minor' });
+    expect(check(dir)).toEqual([
+      expect.stringMatching(
+        /^1 published package\(s\) changed since \w+ but no changeset in .changeset\/ names them.*\n {2}@insightiq\/profiles-mock: apps\/mock\/src\/server.ts$/,
+      ),
+    ]);
+    changeset(dir, { [MOCK]: 'patch' }, 'mock-change');
+    expect(check(dir)).toEqual([]);
+  });
+
+  it("a package's tests, benches, changelog and test config need no changeset; a private package none", () => {
     const dir = fixtureRepo();
     write(dir, 'packages/client/test/new.test.ts', 'x');
     write(dir, 'packages/client/bench/new.mjs', 'x');
-    expect(checkRelease(dir, { publish: false, log: () => {} })).toEqual([]);
-  });
-
-  it('a breaking contract change needs a major changeset, and the report names its JSON pointer', () => {
-    const dir = fixtureRepo();
-    const broken = structuredClone(openapi) as any;
-    delete broken.paths['/v1/profiles/{id}'];
-    broken.components.parameters.Limit.schema.maximum = 50;
-    write(dir, 'packages/spec/dist/openapi.json', JSON.stringify(broken));
-    changeset(dir, 'minor');
-    const [problem] = checkRelease(dir, { publish: false, log: () => {} });
-    expect(problem).toContain('2 breaking change(s) to the contract need a major changeset');
-    expect(problem).toContain('/paths/~1v1~1profiles~1{id}  [removed-path]');
-    expect(problem).toContain(
-      '/components/parameters/Limit/schema/maximum  [tightened-bound]  GET /v1/profiles parameter limit: maximum 100 → 50',
-    );
-    changeset(dir, 'major');
-    expect(checkRelease(dir, { publish: false, log: () => {} })).toEqual([]);
+    write(dir, 'packages/client/vitest.config.ts', 'x');
+    write(dir, 'packages/spec/turbo.json', '{}');
+    write(dir, 'apps/mock/test/new.test.ts', 'x');
+    write(dir, 'apps/mock/CHANGELOG.md', '# changelog');
+    write(dir, 'private/profiles-docs/src/page.ts', 'x');
+    expect(check(dir)).toEqual([]);
+    // What shapes the package does count: its build configuration, its README.
+    write(dir, 'packages/client/tsconfig.json', '{}');
+    write(dir, 'apps/mock/README.md', '# mock');
+    const [problem] = check(dir);
+    expect(problem).toContain(`  ${CLIENT}: packages/client/tsconfig.json`);
+    expect(problem).toContain(`  ${MOCK}: apps/mock/README.md`);
   });
 
   it('after a release, only what changed since it counts', () => {
     const dir = fixtureRepo();
     write(dir, 'packages/client/src/index.ts', 'export {};');
-    changeset(dir, 'patch');
+    changeset(dir, { [CLIENT]: 'patch' });
     run(dir, 'git', 'add', '-A');
     run(dir, 'git', 'commit', '-qm', 'change');
     rmSync(join(dir, '.changeset/brave-lions-sing.md'));
-    write(dir, 'packages/client/CHANGELOG.md', '# changelog');
+    write(dir, 'apps/mock/CHANGELOG.md', '# changelog');
     run(dir, 'git', 'add', '-A');
     run(dir, 'git', 'commit', '-qm', 'release');
-    expect(checkRelease(dir, { publish: false, log: () => {} })).toEqual([]);
+    expect(check(dir)).toEqual([]);
+  });
+
+  it('a file moved out of a package changes that package', () => {
+    const dir = fixtureRepo();
+    write(dir, 'apps/mock/src/old.ts', 'export const x = 1;\n');
+    run(dir, 'git', 'add', '-A');
+    run(dir, 'git', 'commit', '-qm', 'base');
+    const base = run(dir, 'git', 'rev-parse', 'HEAD').trim();
+    run(dir, 'git', 'mv', 'apps/mock/src/old.ts', 'private/profiles-docs/old.ts');
+    const [problem] = checkRelease(dir, { base, publish: false, log: () => {} });
+    expect(problem).toContain(`  ${MOCK}: apps/mock/src/old.ts`);
+  });
+
+  it('reads its command line, and refuses what it does not know', () => {
+    expect(parseOptions(['--base', 'v1.0.0', '--no-publish'])).toEqual({ base: 'v1.0.0', publish: false });
+    expect(parseOptions([])).toEqual({ base: undefined, publish: true });
+    expect(() => parseOptions(['--base'])).toThrow('--base needs a revision');
+    expect(() => parseOptions(['--publish'])).toThrow('unknown option --publish');
+  });
+
+  it('names a --base that is not a commit', () => {
+    const dir = fixtureRepo();
+    expect(checkRelease(dir, { base: 'no-such-tag', publish: false, log: () => {} })).toEqual([
+      '--base no-such-tag: not a commit of this repository',
+    ]);
+  });
+});
+
+describe("check-release: the contract diff rating against each package's changeset", () => {
+  it('a major diff with only minor changesets fails, naming each package short of major and each change', () => {
+    const dir = fixtureRepo();
+    bundle(dir, (doc) => {
+      delete doc.paths['/v1/profiles/{id}'];
+      doc.components.parameters.Limit.schema.maximum = 50;
+    });
+    changeset(dir, { ...every('minor'), [SPEC]: 'major' });
+    const [problem, ...more] = check(dir);
+    expect(more).toEqual([]);
+    expect(problem).toContain("the contract's change since the release rates major");
+    const short = RELEASED.filter((name) => name !== SPEC);
+    for (const name of short) expect(problem).toContain(`\n  ${name}: minor\n`);
+    expect(problem).not.toContain(`${SPEC}: `);
+    expect(problem).toContain('major  /paths/~1v1~1profiles~1{id}  [path-removed]');
+    expect(problem).toContain(
+      "major  /components/parameters/Limit/schema/maximum  [schema-constraint-changed]  GET /v1/profiles: Upper bound changed from '<= 100' to '<= 50'.",
+    );
+    changeset(dir, every('major'), 'breaking');
+    expect(check(dir)).toEqual([]);
+  });
+
+  it('a minor diff (an added response field) needs at least minor for each package', () => {
+    const dir = fixtureRepo();
+    bundle(dir, (doc) => (doc.components.schemas.Profile.properties.username = { type: 'string' }));
+    changeset(dir, every('patch'));
+    const [problem] = check(dir);
+    expect(problem).toContain('rates minor');
+    for (const name of RELEASED) expect(problem).toContain(`  ${name}: patch`);
+    changeset(dir, every('minor'));
+    expect(check(dir)).toEqual([]);
+  });
+
+  it('a narrowed response enum (a Gender value removed) needs no major', () => {
+    const dir = fixtureRepo();
+    bundle(dir, (doc) => doc.components.schemas.Gender.enum.splice(2, 1));
+    changeset(dir, every('patch'));
+    const logged: string[] = [];
+    expect(checkRelease(dir, { publish: false, log: (line) => logged.push(line) })).toEqual([]);
+    expect(logged).toContain('contract: 1 change(s) from the released contract, rated patch');
+  });
+
+  it('a contract redocly cannot read is a problem that carries its output', () => {
+    const dir = fixtureRepo();
+    bundle(
+      dir,
+      (doc) => (doc.components.schemas.Profile.properties.user = { $ref: '#/components/schemas/Nope' }),
+    );
+    changeset(dir, every('major'));
+    const [problem] = check(dir);
+    expect(problem).toMatch(
+      /^the contract's change since the release could not be rated: redocly diff .* failed \(exit code 1\); its output:/,
+    );
+    expect(problem).toContain("Can't resolve $ref");
   });
 });
 
