@@ -6,5 +6,9 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
 export default defineConfig({
   // As tsup defines it for the build.
   define: { __VERSION__: JSON.stringify(version) },
-  test: { include: ['test/**/*.test.ts'], testTimeout: 30_000 },
+  test: {
+    globalSetup: ['@insightiq/testkit/node-check'],
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+  },
 });

@@ -1,3 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'] } });
+export default defineConfig({
+  test: { globalSetup: ['@insightiq/testkit/node-check'], include: ['test/**/*.test.ts'] },
+});

@@ -7,7 +7,7 @@ import { AUTH, expectConforms, read } from './helpers.js';
 describe('MSW handlers backed by the sandbox (msw 2.15, setupServer)', () => {
   const sandbox = createSandbox({ profiles: 20 });
   const server = setupServer(...createHandlers(sandbox, { baseUrl: 'https://api.insightiq.ai' }));
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterAll(() => server.close());
 
   it('answers the global fetch with the sandbox’s pages and profiles', async () => {
@@ -33,13 +33,13 @@ describe('MSW handlers backed by the sandbox (msw 2.15, setupServer)', () => {
   it('with no baseUrl, answers any origin', async () => {
     const any = setupServer(...createHandlers(createSandbox({ profiles: 0 })));
     server.close();
-    any.listen({ onUnhandledRequest: 'error' });
+    any.listen({ onUnhandledFrame: 'error' });
     try {
       const answer = await read(await fetch('https://elsewhere.test/v1/profiles?limit=1', { headers: AUTH }));
       expect(answer.body.data).toHaveLength(1);
     } finally {
       any.close();
-      server.listen({ onUnhandledRequest: 'error' });
+      server.listen({ onUnhandledFrame: 'error' });
     }
   });
 });

@@ -50,7 +50,7 @@ describe('the client against MSW handlers backed by the sandbox (msw 2.15)', () 
   const server = setupServer(
     ...createHandlers(createSandbox({ profiles: 30 }), { baseUrl: 'https://api.insightiq.ai' }),
   );
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterAll(() => server.close());
 
   it('the default production client reads the sandbox through the global fetch', async () => {
