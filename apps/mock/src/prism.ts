@@ -34,10 +34,10 @@ const answers = (port: number) =>
 
 /**
  * The command that installs Prism where the mock can load it. Prism 5.14.2's newer internals need
- * Node 24 without saying so, hence the overrides on Node 20.
+ * Node 24 without saying so, hence the overrides on Node 20 and 22.
  */
 export const INSTALL_PRISM =
-  'npm install --save-dev @stoplight/prism-cli@5.14.2 (on Node 20, add to package.json "overrides": { "@stoplight/prism-core": "5.8.0", "@stoplight/prism-http": "5.12.0", "@stoplight/prism-http-server": "5.12.2" })';
+  'npm install --save-dev @stoplight/prism-cli@5.14.2 (on Node 20 or 22, add to package.json "overrides": { "@stoplight/prism-core": "5.8.0", "@stoplight/prism-http": "5.12.0", "@stoplight/prism-http-server": "5.12.2" })';
 
 /** Where Prism is installed; a clear error naming the install command when it is not (sandbox users need not have it). */
 function resolvePrism(): string {
@@ -86,7 +86,12 @@ export async function startPrism(
       stopping = true;
       process.off('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
+      // Prism gets 5 s to stop on SIGTERM; then it is killed, so that closing the mock never hangs.
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
       child.kill('SIGTERM');
     });
   const deadline = Date.now() + 30_000;
