@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromiumLaunchOptions, isLocal } from '@insightiq/testkit';
 import { chromium } from 'playwright-core';
+import { within } from './process.mjs';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript' };
 
@@ -30,7 +31,12 @@ function serve(dir) {
 /** Opens `dir`'s index.html with `?mock=<mockUrl>`; resolves to the text of `#result` once the program has finished. */
 export async function runInBrowser(dir, mockUrl) {
   const server = await serve(dir);
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await chromium
+    .launch({ ...chromiumLaunchOptions(), timeout: 60_000 })
+    .catch(async (error) => {
+      await closeServer(server);
+      throw error;
+    });
   try {
     const page = await browser.newPage();
     const problems = [];
@@ -43,7 +49,7 @@ export async function runInBrowser(dir, mockUrl) {
       return route.abort('blockedbyclient');
     });
     const { port } = server.address();
-    await page.goto(`http://127.0.0.1:${port}/?mock=${encodeURIComponent(mockUrl)}`);
+    await page.goto(`http://127.0.0.1:${port}/?mock=${encodeURIComponent(mockUrl)}`, { timeout: 30_000 });
     const result = page.locator('#result:not([data-status="pending"])');
     await result.waitFor({ timeout: 60_000 });
     const status = await result.getAttribute('data-status');
@@ -57,7 +63,14 @@ export async function runInBrowser(dir, mockUrl) {
     }
     return text;
   } finally {
-    await browser.close();
-    await new Promise((r) => server.close(r));
+    await within(browser.close(), 30_000, 'headless Chromium to close');
+    await closeServer(server);
   }
+}
+
+/** Closes the static server and its open connections. */
+function closeServer(server) {
+  const closed = new Promise((resolve) => server.close(resolve));
+  server.closeAllConnections();
+  return within(closed, 10_000, 'the static server of the browser project to close');
 }

@@ -22,6 +22,10 @@ export const EXAMPLE_REGISTRY = 'https://npm.internal.example.com/';
 /** The root README's snippets that show the example registry (the others need none). */
 const REGISTRY_SNIPPETS = ['consumer .npmrc', 'release'];
 
+/** Whether the root README (or `file`) has the snippet `name`. */
+export const hasSnippet = (name, file = README) =>
+  readFileSync(file, 'utf8').includes(`<!-- ecosystem-tests: ${name} -->`);
+
 /** The fenced block that follows `<!-- ecosystem-tests: <name> -->` in the root README (or `file`), with `registry` for the example URL. */
 export function readmeSnippet(name, registry, file = README) {
   const text = readFileSync(file, 'utf8');

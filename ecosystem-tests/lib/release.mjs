@@ -18,6 +18,7 @@ const GIT_ENV = {
 export async function copyRepository(root, dir) {
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: root,
+    timeout: 60_000,
   })
     .toString()
     .split('\0')

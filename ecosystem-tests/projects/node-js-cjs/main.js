@@ -31,6 +31,7 @@ async function main() {
       filterHolds: page.data.every((p) => p.work_platform.id === platform),
       got: one.id === listed[0].id ? one.id : `wrong profile ${one.id}`,
       caught,
+      node: process.version,
     }),
   );
 }

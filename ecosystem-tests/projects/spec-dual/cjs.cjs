@@ -24,7 +24,7 @@ async function main() {
       sameAsFile: onDisk.info.version === openapi.info.version,
       paths: Object.keys(openapi.paths),
       issues: issues.length,
-      brokenIssues: broken.map((i) => i.path),
+      brokenIssues: broken.map((i) => i.pointer),
     }),
   );
 }

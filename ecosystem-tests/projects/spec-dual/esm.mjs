@@ -25,6 +25,6 @@ console.log(
     sameAsFile: onDisk.info.version === openapi.info.version,
     paths: Object.keys(openapi.paths),
     issues: issues.length,
-    brokenIssues: broken.map((i) => i.path),
+    brokenIssues: broken.map((i) => i.pointer),
   }),
 );
