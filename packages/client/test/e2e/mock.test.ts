@@ -37,7 +37,7 @@ describe('the client against the mock app (sandbox mode)', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('a burst of 100 concurrent calls (sharing attempt deadlines) all succeed, with no process warning', async () => {
+  it('a burst of 100 concurrent calls, each attempt with its own timer, all succeed, with no process warning', async () => {
     const warnings: Error[] = [];
     const onWarning = (warning: Error) => warnings.push(warning);
     process.on('warning', onWarning);
