@@ -3,6 +3,7 @@ import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type RunningMock, startMock } from '@insightiq/profiles-mock';
+import { waitFor } from '@insightiq/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/insightiq-profiles.js', import.meta.url));
@@ -80,15 +81,15 @@ describe('insightiq-profiles, the built command', () => {
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    await new Promise<void>((resolve) =>
-      child.stdout.on('data', (d) => {
-        stdout += d;
-        resolve();
-      }),
-    );
+    child.stdout.on('data', (d) => (stdout += d));
+    const detail = () => `stdout:\n${stdout}\nstderr:\n${stderr}`;
+    await waitFor(() => stdout.length > 0, { label: 'the first profiles on stdout', detail });
     child.kill('SIGINT');
-    expect(await exited).toBe(130);
+    await waitFor(() => child.exitCode !== null || child.signalCode !== null, {
+      label: 'the command to exit after Ctrl-C',
+      detail,
+    });
+    expect(child.exitCode).toBe(130);
     const profiles = JSON.parse(stdout) as unknown[];
     expect(profiles.length % 10).toBe(0);
     expect(profiles.length).toBeGreaterThan(0);

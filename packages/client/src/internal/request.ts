@@ -102,35 +102,35 @@ interface Outcome {
  * `timeoutMs`, the caller's signal at any time. Either also ends the attempt itself, so that a fetch
  * that ignores its signal cannot outlive them. Nothing is shared between attempts.
  */
-async function runAttempt(
+function runAttempt(
   attempt: Attempt,
   headers: Record<string, string>,
   timeoutMs: number,
   signal: AbortSignal | undefined,
 ): Promise<Outcome> {
   const controller = new AbortController();
-  let end: (failure: 'timeout' | 'aborted') => void = () => {};
-  const ended = new Promise<Outcome>((resolve) => {
-    end = (failure) => {
-      controller.abort(new Error(failure));
-      resolve({ failure });
+  return new Promise<Outcome>((resolve) => {
+    // One promise settles the attempt, whichever comes first: the answer, the timer or the caller.
+    const settle = (outcome: Outcome) => {
+      clearTimeout(timer);
+      unsubscribe?.();
+      resolve(outcome);
     };
-  });
-  const timer = setTimeout(() => end('timeout'), timeoutMs);
-  const unsubscribe = signal ? whenAborted(signal, () => end('aborted')) : undefined;
-  try {
-    const sent = attempt({ signal: controller.signal, headers }).then(
-      (result): Outcome => ({ result }),
-      (cause): Outcome => ({
-        failure: controller.signal.aborted ? controller.signal.reason.message : 'connection',
-        cause,
-      }),
+    const end = (failure: 'timeout' | 'aborted') => {
+      controller.abort(new Error(failure));
+      settle({ failure });
+    };
+    const timer = setTimeout(() => end('timeout'), timeoutMs);
+    const unsubscribe = signal ? whenAborted(signal, () => end('aborted')) : undefined;
+    attempt({ signal: controller.signal, headers }).then(
+      (result) => settle({ result }),
+      (cause) =>
+        settle({
+          failure: controller.signal.aborted ? controller.signal.reason.message : 'connection',
+          cause,
+        }),
     );
-    return await Promise.race([sent, ended]);
-  } finally {
-    clearTimeout(timer);
-    unsubscribe?.();
-  }
+  });
 }
 
 /** The error of an attempt that got no response. */

@@ -54,7 +54,8 @@ export function profilesResource(raw: Client<paths>, config: Config, fetcher: Fe
     options: RequestOptions,
   ): Promise<WithResponse<T>> => {
     const result = await send<T>(label, attempt, isValid, config, options);
-    await checkResponse(config, operationId, result.response, result.data);
+    if (config.validateResponses !== 'off')
+      await checkResponse(config, operationId, result.response, result.data);
     return result;
   };
   const checkOptions = (o: RequestOptions) => {
