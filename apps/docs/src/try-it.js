@@ -195,6 +195,19 @@ async function send(event) {
   }
 }
 
+/** Copies the curl command as shown (no credentials: it reads them from the environment). */
+async function copyCurl() {
+  const text = $('snippet-curl').textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    $('copy-status').textContent = 'Copied the curl command.';
+  } catch {
+    // No clipboard (a page served over plain http from another host): select it for Ctrl+C instead.
+    getSelection().selectAllChildren($('snippet-curl'));
+    $('copy-status').textContent = 'Selected: press Ctrl+C (⌘C) to copy.';
+  }
+}
+
 for (const server of servers)
   $('server').add(new Option(`${server.description} (${server.url})`, server.url));
 $('base-url').value = servers[0].url;
@@ -204,4 +217,5 @@ $('server').addEventListener('change', () => {
 });
 $('base-url').addEventListener('input', update);
 $('form').addEventListener('submit', send);
+$('copy-curl').addEventListener('click', copyCurl);
 renderOperations();

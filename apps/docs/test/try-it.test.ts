@@ -134,6 +134,42 @@ describe('Try it, in headless Chromium against the mock', () => {
     expect(await page.textContent('#problem-user_id')).toBe('user_id must be a UUID');
   });
 
+  it('copies the curl command, exactly as shown, with one click', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: docs.url });
+    await open('listProfiles');
+    await fill({ 'input[name="limit"]': '3' });
+    await page.click('#copy-curl');
+    await page.waitForFunction(() => document.getElementById('copy-status')?.textContent !== '');
+    expect(await page.textContent('#copy-status')).toBe('Copied the curl command.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.textContent('#snippet-curl'));
+    expect(copied).toContain(`'${mock.url}/v1/profiles?limit=3'`);
+    expect(copied).not.toContain('docs-secret');
+  });
+
+  it("follows the reader's dark mode", async () => {
+    /** The page's background and text colours, as the browser computed them. */
+    const colours = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.body);
+        return { background: style.backgroundColor, text: style.color };
+      });
+    const luminance = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number) as [number, number, number];
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    await page.emulateMedia({ colorScheme: 'light' });
+    await open('listProfiles');
+    const light = await colours();
+    expect(luminance(light.background)).toBeGreaterThan(0.9);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await colours();
+    expect(luminance(dark.background)).toBeLessThan(0.15);
+    expect(luminance(dark.text)).toBeGreaterThan(0.8);
+    await page.screenshot({ path: join(resultsDir, 'try-it-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('gets one profile on the other tab', async () => {
     await open('listProfiles');
     await page.click('[data-operation="getProfile"]');
