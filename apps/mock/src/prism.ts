@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -11,26 +10,34 @@ export interface Prism {
   stop(): Promise<void>;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+/** Prism's line once it listens: the port it bound (it is started on port 0, so the OS picks a free one). */
+const LISTENING = /Prism is listening on http:\/\/127\.0\.0\.1:(\d+)/;
 
-const answers = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/', method: 'OPTIONS', timeout: 1000 }, (res) => {
-      res.resume();
-      resolve(true);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => req.destroy());
-    req.end();
+/**
+ * Resolves to the port Prism says it listens on; rejects if it exits first or says nothing within
+ * 30 s. Prism binds port 0 itself: a port chosen beforehand could be taken by another process (another
+ * Prism, under a parallel test run) before Prism binds it, and the mock would then talk to that one.
+ */
+function listeningPort(child: ChildProcess, output: () => string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error('Prism did not say it listens within 30 s')), 30_000);
+    const onData = () => {
+      const port = LISTENING.exec(output())?.[1];
+      if (port) done(undefined, Number(port));
+    };
+    const onExit = (code: number | null) =>
+      done(new Error(`Prism exited (exit code ${code}) before it listened`));
+    function done(error?: Error, port?: number) {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve(port as number);
+    }
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
   });
+}
 
 /**
  * The command that installs Prism where the mock can load it. Prism 5.14.2's newer internals need
@@ -60,18 +67,18 @@ export async function startPrism(
   onExit: (why: string) => void = () => {},
 ): Promise<Prism> {
   const bin = join(dirname(resolvePrism()), 'dist/index.js');
-  const port = await freePort();
   const args = [
     bin,
     'mock',
     specPath,
     '--port',
-    String(port),
+    '0',
     '--host',
     '127.0.0.1',
     '--cors=false',
+    // `info`: Prism says which port it bound; its output is kept, and shown only if it fails.
     '-v',
-    'error',
+    'info',
   ];
   if (dynamic) args.push('--dynamic', '--seed', seed);
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -94,13 +101,12 @@ export async function startPrism(
       });
       child.kill('SIGTERM');
     });
-  const deadline = Date.now() + 30_000;
-  while (!(await answers(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error(`Prism did not start (exit code ${child.exitCode}):\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  let port: number;
+  try {
+    port = await listeningPort(child, () => output);
+  } catch (error) {
+    await stop();
+    throw new Error(`Prism did not start (${(error as Error).message}):\n${output}`);
   }
   child.once('exit', (code, signal) => {
     if (!stopping)
