@@ -4,7 +4,7 @@
 // Every link is relative, so the site works under any sub-path.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describeRule, parameterRules } from '@insightiq/profiles-spec/parameters';
+import { parameterRules } from '@insightiq/profiles-spec/parameters';
 import { followRefs } from '@insightiq/profiles-spec/validate';
 
 const resolve = (doc, value) => followRefs(doc, value, '').value;
@@ -120,7 +120,8 @@ function parameterSection(doc, op, rules) {
   if (!op.parameters?.length) return ['### Parameters', '', 'None.'];
   const lines = op.parameters.map((ref, i) => {
     const p = resolve(doc, ref);
-    const rule = rules[i]?.rule ?? describeRule(p.schema ?? {});
+    // parameterRules states every parameter (it throws on one it cannot), in the operation's order.
+    const { rule } = rules[i];
     const facts = [p.in, typeText(doc, p.schema ?? {}), p.required ? 'required' : 'optional'];
     if (p.schema?.default !== undefined) facts.push(`default ${JSON.stringify(p.schema.default)}`);
     const description = oneLine(p.description);
