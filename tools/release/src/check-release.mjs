@@ -3,7 +3,7 @@
 //  1. every published package whose published files changed since the last release is named by a
 //     pending changeset (a change under openapi/ changes every package the contract ships in);
 //  2. the contract's change since the release, as `redocly diff` of the released contract
-//     (tools/release/baseline/openapi.json) and the current bundle rates it (plus the kit's own rules,
+//     (the newest entry of the release archive, openapi/releases/: archive.mjs) and the current bundle rates it (plus the kit's own rules,
 //     extra-rules.mjs), is matched by a changeset of at least that bump for every package the contract
 //     ships in; each change is named by JSON pointer and rule;
 //  3. `pnpm -r publish --dry-run` passes (skip with --no-publish).
@@ -11,10 +11,11 @@
 // published package's CHANGELOG.md, else the first commit), --no-publish.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { latestRelease } from './archive.mjs';
 import { formatChange, higher, rank, rateContract } from './contract-rating.mjs';
-import { BASELINE, git, pendingChangesets, repoRoot } from './repo.mjs';
+import { git, pendingChangesets, repoRoot } from './repo.mjs';
 import { changedPackages, contractPackages, publishedPackages } from './workspace.mjs';
 
 /** The bundled contract, relative to the repository root. */
@@ -72,9 +73,9 @@ function checkChangesets(root, changesets, base, log) {
 }
 
 /** The problem when packages the contract ships in have a lower bump than the contract's rating. */
-function shortOfRating(rated, short, changesets) {
+function shortOfRating(rated, short, changesets, released) {
   const { rating, changes } = rated;
-  return `the contract's change since the release rates ${rating} (redocly diff of ${BASELINE} and ${CURRENT}), so every package it ships in needs a ${rating} changeset; these have less (run \`pnpm changeset\` and pick ${rating} for them):\n${short
+  return `the contract's change since the release rates ${rating} (redocly diff of ${released} and ${CURRENT}), so every package it ships in needs a ${rating} changeset; these have less (run \`pnpm changeset\` and pick ${rating} for them):\n${short
     .map((p) => `  ${p.name}: ${bumpOf(p.name, changesets)}`)
     .join('\n')}\nThe change(s) rated ${rating}:\n${changes
     .filter((c) => c.impact === rating)
@@ -84,11 +85,16 @@ function shortOfRating(rated, short, changesets) {
 
 /** Check 2: every package the contract ships in has a changeset of at least the diff's rating. */
 function checkContract(root, changesets, log) {
-  const baselinePath = join(root, BASELINE);
   const currentPath = join(root, CURRENT);
   if (!existsSync(currentPath)) return [`no ${currentPath}: build the spec package first (pnpm build)`];
-  if (!existsSync(baselinePath)) {
-    log('contract: no released baseline yet, nothing to compare');
+  let baselinePath;
+  try {
+    baselinePath = latestRelease(root);
+  } catch (error) {
+    return [`the release archive cannot be read: ${error.message}`];
+  }
+  if (!baselinePath) {
+    log('contract: no released contract in openapi/releases/ yet, nothing to compare');
     return [];
   }
   let rated;
@@ -97,10 +103,13 @@ function checkContract(root, changesets, log) {
   } catch (error) {
     return [`the contract's change since the release could not be rated: ${error.message}`];
   }
-  log(`contract: ${rated.changes.length} change(s) from the released contract, rated ${rated.rating}`);
+  const released = relative(root, baselinePath);
+  log(
+    `contract: ${rated.changes.length} change(s) from the released contract (${released}), rated ${rated.rating}`,
+  );
   for (const change of rated.changes) log(`  ${formatChange(change)}`);
   const short = contractPackages(root).filter((p) => rank(bumpOf(p.name, changesets)) < rank(rated.rating));
-  return short.length ? [shortOfRating(rated, short, changesets)] : [];
+  return short.length ? [shortOfRating(rated, short, changesets, released)] : [];
 }
 
 /** Check 3: `pnpm -r publish --dry-run` passes. */

@@ -1,11 +1,9 @@
 // Shared helpers of the release scripts: where the repository is, what git says, which changesets wait.
+// (The released contract, what breaking changes are measured against, is the archive's: archive.mjs.)
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** The last released contract, relative to the repository root: what breaking changes are measured against. */
-export const BASELINE = 'tools/release/baseline/openapi.json';
 
 /** The packages released together (the changesets `fixed` group). */
 export const RELEASED = [

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { ARCHIVE } from './archive.mjs';
 
 /** The package that is the contract. */
 export const SPEC = '@insightiq/profiles-spec';
@@ -78,13 +79,16 @@ export function contractPackages(root) {
 
 /**
  * The published packages that changed files change: a published file of a package changes that
- * package; a file under openapi/ changes every package the contract ships in. Returns a Map from
+ * package; a file under openapi/ (but the archive of released contracts,
+ * openapi/releases/) changes every package the contract ships in. Returns a Map from
  * package name to its changed files, in the order of `published`.
  */
 export function changedPackages(files, published, contract) {
   const changed = new Map();
   const add = (name, file) => changed.set(name, [...(changed.get(name) ?? []), file]);
   for (const file of files) {
+    // The archive of released contracts is the release's own record, not part of the contract.
+    if (file.startsWith(`${ARCHIVE}/`)) continue;
     if (file.startsWith('openapi/')) {
       for (const p of contract) add(p.name, file);
       continue;

@@ -5,9 +5,10 @@ import { dirname, join } from 'node:path';
 import { openapi } from '@insightiq/profiles-spec';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { archiveRelease, compareVersions, latestRelease, readReleases } from '../src/archive.mjs';
 import { checkRelease, parseOptions } from '../src/check-release.mjs';
 import { RELEASED, repoRoot, workspaceDir } from '../src/repo.mjs';
-import { syncContractVersion } from '../src/version-packages.mjs';
+import { syncContractVersion, versionPackages } from '../src/version-packages.mjs';
 
 const root = repoRoot();
 const temps: string[] = [];
@@ -75,7 +76,13 @@ function fixtureRepo(released?: string): string {
     );
   }
   write(dir, 'packages/spec/dist/openapi.json', JSON.stringify(openapi));
-  write(dir, 'tools/release/baseline/openapi.json', JSON.stringify(openapi));
+  // The released baseline: the contract as the archive's one release.
+  archiveRelease(dir, {
+    version: (openapi as any).info.version,
+    contract: openapi,
+    packages: Object.fromEntries(RELEASED.map((name) => [name, (openapi as any).info.version])),
+    date: '2026-01-01T00:00:00Z',
+  });
   run(dir, 'git', 'init', '-q');
   run(dir, 'git', 'add', '-A');
   run(dir, 'git', 'commit', '-qm', 'initial');
@@ -236,7 +243,9 @@ describe("check-release: the contract diff rating against each package's changes
     changeset(dir, every('patch'));
     const logged: string[] = [];
     expect(checkRelease(dir, { publish: false, log: (line) => logged.push(line) })).toEqual([]);
-    expect(logged).toContain('contract: 1 change(s) from the released contract, rated patch');
+    expect(logged).toContain(
+      'contract: 1 change(s) from the released contract (openapi/releases/1.0.0.json), rated patch',
+    );
   });
 
   it('a contract redocly cannot read is a problem that carries its output', () => {
@@ -282,5 +291,102 @@ describe('version-packages', () => {
     const dir = fixtureRepo();
     write(dir, 'openapi/openapi.yaml', 'openapi: 3.1.0\ninfo:\n  title: x\npaths: {}\n');
     expect(() => syncContractVersion(dir)).toThrow(/found no info.version to update/);
+  });
+});
+
+/**
+ * The release flow in the fixture: the real `changeset version`, the real info.version sync and
+ * archive; the build is the bundle written from the contract with its synced version (`mutate`
+ * changes it further), the lockfile refresh is recorded, not run.
+ */
+function release(dir: string, mutate: (doc: any) => void = () => {}, { again = false } = {}) {
+  const calls: string[] = [];
+  const exec = (cmd: string, args: string[]) => {
+    calls.push([cmd.split('/').pop(), ...args].join(' '));
+    // Run again, `changeset version` has nothing left to apply (it exits 1 on no changeset): the
+    // version stays as it is.
+    if (cmd.endsWith('/changeset') && !again) run(dir, join(root, 'node_modules/.bin/changeset'), ...args);
+  };
+  const build = () =>
+    bundle(dir, (doc) => {
+      doc.info.version = parse(readFileSync(join(dir, 'openapi/openapi.yaml'), 'utf8')).info.version;
+      mutate(doc);
+    });
+  const result = versionPackages(dir, { exec, build, date: new Date('2026-12-03T10:00:00.000Z') });
+  return { ...result, calls };
+}
+
+describe('version-packages archives the released contract', () => {
+  it('writes openapi/releases/<version>.json and its manifest entry; check:release then compares with it', () => {
+    const dir = fixtureRepo('1.0.0');
+    changeset(dir, { [CLIENT]: 'minor' });
+    const { version, archived, calls } = release(dir, (doc) => {
+      doc.components.schemas.Profile.properties.username = { type: 'string' };
+    });
+    expect(version).toBe('1.1.0');
+    expect(calls).toEqual(['changeset version', 'pnpm install --lockfile-only']);
+    expect(archived).toEqual({ path: 'openapi/releases/1.1.0.json', added: true });
+    const contract = JSON.parse(readFileSync(join(dir, archived.path), 'utf8'));
+    expect(contract.info.version).toBe('1.1.0');
+    expect(contract.components.schemas.Profile.properties.username).toEqual({ type: 'string' });
+    const manifest = JSON.parse(readFileSync(join(dir, 'openapi/releases/index.json'), 'utf8'));
+    expect(manifest.releases.map((r: any) => r.version)).toEqual(['1.0.0', '1.1.0']);
+    expect(manifest.releases[1]).toEqual({
+      version: '1.1.0',
+      date: '2026-12-03T10:00:00Z',
+      packages: Object.fromEntries(RELEASED.map((name) => [name, '1.1.0'])),
+    });
+    expect(latestRelease(dir)).toBe(join(dir, 'openapi/releases/1.1.0.json'));
+    // The new baseline is the archive's newest entry: the added field is released, nothing to rate.
+    const logged: string[] = [];
+    checkRelease(dir, { publish: false, log: (line) => logged.push(line) });
+    expect(logged).toContain(
+      'contract: 0 change(s) from the released contract (openapi/releases/1.1.0.json), rated none',
+    );
+  });
+
+  it('run again for the same version: the same contract changes nothing, a different one is refused', () => {
+    const dir = fixtureRepo('1.0.0');
+    changeset(dir, { [CLIENT]: 'patch' });
+    release(dir);
+    const before = readFileSync(join(dir, 'openapi/releases/index.json'), 'utf8');
+    expect(release(dir, undefined, { again: true }).archived).toEqual({
+      path: 'openapi/releases/1.0.1.json',
+      added: false,
+    });
+    expect(readFileSync(join(dir, 'openapi/releases/index.json'), 'utf8')).toBe(before);
+    const archived = readFileSync(join(dir, 'openapi/releases/1.0.1.json'), 'utf8');
+    expect(() => release(dir, (doc) => delete doc.paths['/v1/profiles/{id}'], { again: true })).toThrow(
+      /^openapi\/releases\/1\.0\.1\.json: version 1\.0\.1 is already archived with a different contract.*A released contract is never rewritten/,
+    );
+    expect(readFileSync(join(dir, 'openapi/releases/1.0.1.json'), 'utf8')).toBe(archived);
+    expect(readFileSync(join(dir, 'openapi/releases/index.json'), 'utf8')).toBe(before);
+  });
+
+  it('a change in the archive needs no changeset; a broken manifest is named', () => {
+    const dir = fixtureRepo();
+    write(dir, 'openapi/releases/README.md', '# edited');
+    expect(check(dir)).toEqual([]);
+    write(dir, 'openapi/releases/index.json', '{"releases":[{"version":"2.0.0","date":"x","packages":{}}]}');
+    expect(check(dir)).toEqual([
+      'the release archive cannot be read: openapi/releases/index.json: release 2.0.0 has no valid "date" ("x")',
+    ]);
+    write(dir, 'openapi/releases/index.json', '{"releases":[{"version":"2.0","date":"2026-01-01"}]}');
+    expect(() => readReleases(dir)).toThrow(
+      '"2.0" is not a release version (major.minor.patch[-prerelease])',
+    );
+  });
+
+  it('orders versions as semver does', () => {
+    const sorted = ['1.10.0', '1.2.0', '2.0.0-beta.10', '2.0.0-beta.2', '2.0.0', '2.0.0-alpha', '1.2.0-rc.1'];
+    expect(sorted.sort(compareVersions)).toEqual([
+      '1.2.0-rc.1',
+      '1.2.0',
+      '1.10.0',
+      '2.0.0-alpha',
+      '2.0.0-beta.2',
+      '2.0.0-beta.10',
+      '2.0.0',
+    ]);
   });
 });
