@@ -180,13 +180,15 @@ export async function send<T>(
   const { log } = defaults;
   for (let n = 0; ; n++) {
     if (signal?.aborted) throw new AbortError('Request was aborted by the caller.');
-    const of = `attempt ${n + 1} of ${maxRetries + 1}`;
-    const started = performance.now();
+    const logged = log.enabled('info');
+    const started = logged ? performance.now() : 0;
     const outcome = await runAttempt(attempt, headers, timeoutMs, signal);
     const response = outcome.result?.response;
-    const failure = response ? undefined : failureOf(outcome, of, timeoutMs, defaults, signal);
+    const failure = response
+      ? undefined
+      : failureOf(outcome, `attempt ${n + 1} of ${maxRetries + 1}`, timeoutMs, defaults, signal);
     if (failure instanceof AbortError) throw failure;
-    if (log.enabled('info')) logAttempt(log, label, response, failure, started, n);
+    if (logged) logAttempt(log, label, response, failure, started, n);
     if (response?.ok) {
       const data = parseBody<T>(response, outcome.result?.data, isValid);
       return { data, response, requestId: response.headers.get('request-id') ?? undefined };
