@@ -7,9 +7,9 @@ import { dirname, join } from 'node:path';
 import { parameterRules } from '@insightiq/profiles-spec/parameters';
 import { followRefs } from '@insightiq/profiles-spec/validate';
 
-const resolve = (doc, value) => followRefs(doc, value, '').value;
+export const resolve = (doc, value) => followRefs(doc, value, '').value;
 /** The schema name a `$ref` points to (`#/components/schemas/Profile` → `Profile`), if any. */
-const refName = (value) =>
+export const refName = (value) =>
   typeof value?.$ref === 'string' ? decodeURIComponent(value.$ref.split('/').pop()) : undefined;
 /** One paragraph of Markdown on one line. */
 const oneLine = (text = '') => text.trim().replace(/\s*\n\s*/g, ' ');
@@ -45,7 +45,7 @@ export function operationsOf(doc) {
 }
 
 /** A schema's type in words: `string (uuid)`, `array of object (Email)`, `string (Timestamp)`. */
-function typeText(doc, value) {
+export function typeText(doc, value) {
   const schema = resolve(doc, value) ?? {};
   const name = refName(value);
   let base;
@@ -63,7 +63,7 @@ function typeText(doc, value) {
 }
 
 /** Whether a schema allows null. */
-function isNullable(doc, value) {
+export function isNullable(doc, value) {
   const schema = resolve(doc, value) ?? {};
   const kinds = schema.anyOf ?? schema.oneOf ?? [];
   return (
@@ -74,7 +74,7 @@ function isNullable(doc, value) {
 }
 
 /** The bounds, values and default a schema states, in words. */
-function constraints(schema, { pattern = true } = {}) {
+export function constraints(schema, { pattern = true } = {}) {
   const words = [];
   if (schema.enum) words.push(`one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
   if (typeof schema.minimum === 'number') words.push(`minimum ${schema.minimum}`);
@@ -85,7 +85,7 @@ function constraints(schema, { pattern = true } = {}) {
 }
 
 /** The object schema whose fields a value holds (itself, or its array's items), if any. */
-function fieldsHolder(doc, value) {
+export function fieldsHolder(doc, value) {
   const schema = resolve(doc, value) ?? {};
   if (schema.properties) return { schema, value };
   if (schema.items) return fieldsHolder(doc, schema.items);

@@ -2,8 +2,10 @@
 // copy of the contract, which links to the downloads and to Try it and lists the kit's local mock
 // as a server (the downloads stay as published, describing the API alone).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { verificationNote } from './verify-report.mjs';
 
 /** The kit's local mock, which the page and Try it offer besides the API's own servers. */
 export const LOCAL_MOCK = {
@@ -19,14 +21,18 @@ const TESTING = section('testing.md');
 /** The command line (its commands are run by the CLI's tests). */
 const COMMAND_LINE = section('command-line.md');
 
-/** The contract as the reference page shows it. */
-export function pageDocument(spec) {
+/**
+ * The contract as the reference page shows it. `verification` (from `verify-report.mjs`, the build's
+ * INSIGHTIQ_VERIFY_REPORT) adds to each operation when and against what it was last verified.
+ */
+export function pageDocument(spec, { verification } = {}) {
   const page = structuredClone(spec);
   page.servers = [...page.servers, LOCAL_MOCK];
   page.info.description = `**Downloads:** [openapi.json](openapi.json) · [openapi.yaml](openapi.yaml) · **[Try it](try-it.html)**: send requests to the local mock or the API from your browser.\n\n${page.info.description}\n\n## Try it\nRun the contract kit's local mock (\`pnpm start\`) and call it at \`${LOCAL_MOCK.url}\`, the **Local mock** server below, with any client id and secret.\n\n${TESTING}\n\n${COMMAND_LINE}`;
   for (const item of Object.values(page.paths)) {
     for (const op of Object.values(item)) {
-      op.description = `[Try it →](try-it.html#${op.operationId})\n\n${op.description ?? ''}`;
+      const verified = verificationNote(verification, op.operationId);
+      op.description = `[Try it →](try-it.html#${op.operationId})\n\n${verified ? `${verified}\n\n` : ''}${op.description ?? ''}`;
     }
   }
   return page;
@@ -34,8 +40,8 @@ export function pageDocument(spec) {
 
 /** Renders `page` into `output` with the Redocly CLI of `appDir`. */
 export function renderRedoc(page, { appDir, output }) {
-  const work = join(appDir, 'dist/.work');
-  mkdirSync(work, { recursive: true });
+  // A folder of its own: renders run one after another (each release's) and in parallel tests.
+  const work = mkdtempSync(join(tmpdir(), 'redoc-page-'));
   writeFileSync(join(work, 'openapi.json'), JSON.stringify(page));
   const args = [
     'build-docs',
@@ -50,6 +56,11 @@ export function renderRedoc(page, { appDir, output }) {
     '--openapi.jsonSamplesExpandLevel=3',
     '--openapi.schemaExpansionLevel=2',
     '--lint-config=off',
+    // Redoc 3 has no theme option: its contrast fixes (src/redoc.css, see there) go into the page's
+    // head through build-docs' default template with one <style> more (src/redoc.hbs).
+    '--template',
+    join(appDir, 'src/redoc.hbs'),
+    `--templateOptions.css=${readFileSync(join(appDir, 'src/redoc.css'), 'utf8')}`,
   ];
   try {
     // Redocly prints banners on every run; its output is shown only when it fails.

@@ -16,6 +16,7 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.xml': 'application/atom+xml; charset=utf-8',
 };
 /** The precompressed siblings the build writes, best first: Content-Encoding and file suffix. */
 const ENCODINGS = [

@@ -40,10 +40,11 @@ export function tryItScript(appDir) {
   return outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
 }
 
-/** The page's HTML. */
-export function renderTryIt(page, { appDir }) {
+/** The page's HTML; `header`, an HTML fragment, goes at the start of its top bar. */
+export function renderTryIt(page, { appDir, header = '' }) {
   const src = (name) => readFileSync(join(appDir, 'src', name), 'utf8');
   return src('try-it.html')
+    .replace('<header>', () => `<header>${header}`)
     .replace('/*CSS*/', () => src('try-it.css'))
     .replace('/*SPEC*/', () => JSON.stringify(tryItModel(page)).replace(/</g, '\\u003c'))
     .replace('/*JS*/', () => tryItScript(appDir));

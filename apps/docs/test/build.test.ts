@@ -6,7 +6,8 @@ const require = createRequire(import.meta.url);
 const dist = (name: string) => readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8');
 
 describe('the built site', () => {
-  const html = dist('index.html');
+  const html = dist('redoc.html');
+  const landing = dist('index.html');
 
   it('inlines Redoc and loads nothing from a CDN', () => {
     // Booleans, so that a failure does not print the 2.5 MB page.
@@ -17,6 +18,14 @@ describe('the built site', () => {
     expect(html.includes('<link rel="icon" href="data:,">'), 'the inline favicon').toBe(true);
   });
 
+  it('builds a landing page that loads nothing from the network', () => {
+    expect(/<(script|link|img)[^>]+(src|href)=["']https?:/.test(landing), 'a resource from the network').toBe(
+      false,
+    );
+    expect(landing.includes('<link rel="icon" href="data:,">'), 'the inline favicon').toBe(true);
+    expect(landing).toContain('<meta name="description" content="');
+  });
+
   it('offers the bundled contract, unchanged, for download', () => {
     expect(dist('openapi.json')).toBe(
       readFileSync(require.resolve('@insightiq/profiles-spec/openapi.json'), 'utf8'),
@@ -25,6 +34,7 @@ describe('the built site', () => {
       readFileSync(require.resolve('@insightiq/profiles-spec/openapi.yaml'), 'utf8'),
     );
     expect(html.includes('[openapi.json](openapi.json)'), 'the download link').toBe(true);
+    expect(landing.includes('<a href="openapi.json">'), 'the download link of the landing page').toBe(true);
   });
 
   it('builds a self-contained Try it page from the contract', () => {

@@ -50,7 +50,8 @@ describe('compression', () => {
     const size = (name: string) => `${(built(name).length / 1024).toFixed(0)} KiB`;
     // Figures, not asserts.
     console.log(
-      `index.html: ${size('index.html')} raw, ${size('index.html.gz')} gzip, ${size('index.html.br')} brotli`,
+      `index.html: ${size('index.html')} raw, ${size('index.html.gz')} gzip, ${size('index.html.br')} brotli; ` +
+        `redoc.html: ${size('redoc.html')} raw, ${size('redoc.html.br')} brotli`,
     );
   });
   afterAll(async () => {
@@ -90,7 +91,9 @@ describe('compression', () => {
   it('writes a .br and a .gz beside every compressible built file, each decoding to it', () => {
     const files = builtFiles();
     const compressible = files.filter((name) => COMPRESSIBLE.includes(extname(name)));
-    expect(compressible).toEqual(expect.arrayContaining(['index.html', 'try-it.html', 'openapi.json']));
+    expect(compressible).toEqual(
+      expect.arrayContaining(['index.html', 'redoc.html', 'try-it.html', 'openapi.json']),
+    );
     for (const name of compressible) {
       const raw = built(name);
       expect(brotliDecompressSync(built(`${name}.br`)).equals(raw), `${name}.br decodes to ${name}`).toBe(

@@ -56,12 +56,14 @@ describe(`the built site served under ${BASE}`, () => {
     expect([bare.status, bare.headers.get('location')]).toEqual([301, BASE]);
   });
 
-  it('loads the reference there, and its menu stays there', async () => {
+  it('loads the reference there, its Redoc form, and its menu stays there', async () => {
     const requests: string[] = [];
     const { page, log } = await openPage(browser);
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${root}index.html`, { waitUntil: 'load' });
-    await shows(page, 'InsightIQ Profiles API (1.0.0)', 'the reference page to render');
+    await shows(page, 'Retrieve all profiles', 'the landing page');
+    await page.getByRole('button', { name: 'Interactive reference' }).click();
+    await shows(page, 'InsightIQ Profiles API (1.0.0)', 'the Redoc reference to render');
     await page.getByText('Profiles', { exact: true }).first().click();
     await shows(page, 'Retrieve all profiles', 'the operations after a click on "Profiles"');
     expect(new URL(page.url()).pathname).toBe(`${BASE}index.html`);
@@ -76,7 +78,7 @@ describe(`the built site served under ${BASE}`, () => {
     await page.goto(`${root}try-it.html`, { waitUntil: 'load' });
     await shows(page, 'Try it: InsightIQ Profiles API', 'the Try it page');
     await page.getByText('← API reference').click();
-    await shows(page, 'InsightIQ Profiles API (1.0.0)', 'the reference, from Try it');
+    await shows(page, 'Retrieve all profiles', 'the reference, from Try it');
     expect(page.url()).toBe(`${root}index.html`);
     expectClean(log, requests);
     await page.close();
@@ -84,7 +86,7 @@ describe(`the built site served under ${BASE}`, () => {
 
   it('has no root-relative href or src in any built page', () => {
     const pages = builtPages();
-    expect(pages).toEqual(expect.arrayContaining(['index.html', 'try-it.html']));
+    expect(pages).toEqual(expect.arrayContaining(['index.html', 'redoc.html', 'try-it.html']));
     for (const name of pages) {
       const html = readFileSync(join(dist, name), 'utf8');
       const links = html.match(/\s(?:href|src)\s*=\s*["']?\/(?!\/)[^"'\s>]*/gi) ?? [];
