@@ -2,7 +2,7 @@
 // The ecosystem tests: the published packages as consuming teams receive them.
 //   1. Verdaccio, a real private registry, starts on a free loopback port (storage in a temp folder),
 //      on the runner's Node, or on the run's Node 24 when the runner's is too old for it.
-//   2. In a temporary copy of this repository, the project's own `pnpm version-packages` and
+//   2. In a temporary copy of this repository, the project's own `pnpm version-packages` (when changesets are pending) and
 //      `pnpm release` publish every non-private package to it.
 //   3. In that copy, the root README's Quick start and the rows of its Commands table that nothing
 //      else runs (`pnpm build`, `pnpm generate`, `pnpm bench`), as written.

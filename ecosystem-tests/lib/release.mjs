@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pendingChangesets } from '@insightiq/release-tools/repo';
 import { run } from './process.mjs';
 import { readmeSnippet } from './readme.mjs';
 
@@ -56,9 +57,13 @@ export async function release(dir, registry) {
     npm_config_registry: registry.url,
     NPM_CONFIG_USERCONFIG: registry.npmrc,
   };
-  await run('pnpm', ['version-packages'], { cwd: dir, env: GIT_ENV });
-  await run('git', ['add', '-A'], { cwd: dir });
-  await run('git', ['commit', '-qm', 'Version packages'], { cwd: dir, env: GIT_ENV });
+  // Pending changesets are versioned first, as a maintainer does; with none (main right after a
+  // release), the versions already committed are the ones published.
+  if (pendingChangesets(dir).length) {
+    await run('pnpm', ['version-packages'], { cwd: dir, env: GIT_ENV });
+    await run('git', ['add', '-A'], { cwd: dir });
+    await run('git', ['commit', '-qm', 'Version packages'], { cwd: dir, env: GIT_ENV });
+  }
   await run('sh', ['-c', readmeSnippet('release', registry.url)], { cwd: dir, env, timeoutMs: 300_000 });
   return releasedVersion(dir);
 }
