@@ -46,17 +46,19 @@ const DEFAULT_LIMIT = listProfilesRules.find((r) => r.name === 'limit')?.default
 /** The Profiles resource of a client: its calls go through openapi-fetch (`raw`), and so through its middleware. */
 export function profilesResource(raw: Client<paths>, config: Config, fetcher: Fetcher): ProfilesResource {
   /** One call: `send` runs its attempts; the result is checked against the contract if asked. */
-  const call = async <T>(
+  const call = <T>(
     label: () => string,
     operationId: string,
     attempt: Attempt,
     isValid: (body: unknown) => boolean,
     options: RequestOptions,
   ): Promise<WithResponse<T>> => {
-    const result = await send<T>(label, attempt, isValid, config, options);
-    if (config.validateResponses !== 'off')
+    const sent = send<T>(label, attempt, isValid, config, options);
+    if (config.validateResponses === 'off') return sent; // no extra promise on the common path
+    return sent.then(async (result) => {
       await checkResponse(config, operationId, result.response, result.data);
-    return result;
+      return result;
+    });
   };
   const checkOptions = (o: RequestOptions) => {
     if (o.maxRetries !== undefined) checkInteger('maxRetries', o.maxRetries, 0);
