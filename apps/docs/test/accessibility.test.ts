@@ -2,11 +2,13 @@
 // AA) in the reader's light mode or dark mode. The pages are found in dist/ (every .html, at any
 // depth), not listed here, so that a page the build adds is checked too. A Redoc page is analysed
 // once rendered, then again with each operation of its menu open (Redoc renders an operation only
-// when it is reached).
+// when it is reached). Of the archived versions (v/<version>/), only the newest is checked: the same
+// code renders every version, and each would add some 40 s to the run.
 import { readdirSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
+import { compareVersions } from '@insightiq/release-tools/archive';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,12 +21,20 @@ const SCHEMES = ['light', 'dark'] as const;
 const WAIT = 30_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
-/** Every built page, as a URL path relative to dist/ (`index.html`, `v/1.0.0/index.html`). */
+/** The version of a page under v/<version>/, else undefined. */
+const versionOf = (page: string) => /^v\/([^/]+)\//.exec(page)?.[1];
+
+/**
+ * Every built page, as a URL path relative to dist/ (`index.html`, `v/1.0.0/index.html`): all of
+ * the current reference's, and those of the newest archived version.
+ */
 function builtPages(): string[] {
-  const pages = readdirSync(dist, { recursive: true, withFileTypes: true })
+  const all = readdirSync(dist, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && extname(entry.name) === '.html')
-    .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
+    .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/'));
+  const versions = [...new Set(all.map(versionOf).filter((v) => v !== undefined))];
+  const newest = versions.sort(compareVersions).at(-1);
+  const pages = all.filter((page) => [undefined, newest].includes(versionOf(page))).sort();
   if (pages.length === 0) throw new Error(`no .html page in ${dist}: build first`);
   return pages;
 }
