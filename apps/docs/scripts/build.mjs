@@ -40,12 +40,10 @@ export function writeReference(spec, dir, { header = '', downloads, verification
   for (const name of DOWNLOADS) writeFileSync(join(dir, name), downloads[name]);
   const page = pageDocument(spec, { verification });
   const redoc = join(dir, 'redoc.html');
-  renderRedoc(page, { appDir, output: redoc });
+  const summary = plainSummary(spec.info.description);
+  renderRedoc(page, { appDir, output: redoc, description: summary });
   writeFileSync(redoc, redocWithHeader(offlineHtml(readFileSync(redoc, 'utf8')), header));
-  writeFileSync(
-    join(dir, 'index.html'),
-    renderStaticPage(page, { appDir, header, summary: plainSummary(spec.info.description) }),
-  );
+  writeFileSync(join(dir, 'index.html'), renderStaticPage(page, { appDir, header, summary }));
   writeFileSync(join(dir, 'try-it.html'), renderTryIt(page, { appDir, header }));
   return ['index.html', 'redoc.html', 'try-it.html', ...DOWNLOADS, ...writeAgentPages(dir, spec)];
 }

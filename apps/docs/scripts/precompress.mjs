@@ -6,7 +6,7 @@ import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** The extensions of the built files that get precompressed siblings. */
-export const COMPRESSIBLE = ['.html', '.json', '.yaml', '.txt', '.md', '.js', '.css'];
+export const COMPRESSIBLE = ['.html', '.json', '.yaml', '.txt', '.md', '.js', '.css', '.xml'];
 
 /** Every file under `dir`, recursively, as paths relative to it. */
 export function builtFiles(dir) {

@@ -38,8 +38,8 @@ export function pageDocument(spec, { verification } = {}) {
   return page;
 }
 
-/** Renders `page` into `output` with the Redocly CLI of `appDir`. */
-export function renderRedoc(page, { appDir, output }) {
+/** Renders `page` into `output` with the Redocly CLI of `appDir`; `description` is its meta description. */
+export function renderRedoc(page, { appDir, output, description = '' }) {
   // A folder of its own: renders run one after another (each release's) and in parallel tests.
   const work = mkdtempSync(join(tmpdir(), 'redoc-page-'));
   writeFileSync(join(work, 'openapi.json'), JSON.stringify(page));
@@ -61,6 +61,7 @@ export function renderRedoc(page, { appDir, output }) {
     '--template',
     join(appDir, 'src/redoc.hbs'),
     `--templateOptions.css=${readFileSync(join(appDir, 'src/redoc.css'), 'utf8')}`,
+    `--templateOptions.description=${description}`,
   ];
   try {
     // Redocly prints banners on every run; its output is shown only when it fails.

@@ -26,6 +26,12 @@ describe('the built site', () => {
     expect(landing).toContain('<meta name="description" content="');
   });
 
+  it("gives the landing page and Redoc's page the same meta description, the API's summary", () => {
+    const description = (page: string) => /<meta name="description" content="([^"]*)">/.exec(page)?.[1];
+    expect(description(landing)).toMatch(/^The Profiles API of InsightIQ/);
+    expect(description(html)).toBe(description(landing));
+  });
+
   it('offers the bundled contract, unchanged, for download', () => {
     expect(dist('openapi.json')).toBe(
       readFileSync(require.resolve('@insightiq/profiles-spec/openapi.json'), 'utf8'),

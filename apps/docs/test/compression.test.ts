@@ -11,7 +11,7 @@ import { serveDocs } from '../scripts/serve.mjs';
 const distDir = new URL('../dist/', import.meta.url);
 const built = (name: string) => readFileSync(new URL(name, distDir));
 /** The files the build precompresses (issue #21): those of a static site's text. */
-const COMPRESSIBLE = ['.html', '.json', '.yaml', '.txt', '.md', '.js', '.css'];
+const COMPRESSIBLE = ['.html', '.json', '.yaml', '.txt', '.md', '.js', '.css', '.xml'];
 /** Every built file, as a path relative to dist/. */
 const builtFiles = (dir = fileURLToPath(distDir)): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
