@@ -63,6 +63,8 @@ export async function commands(dir) {
     /profiles-mock:bench: ratio sandbox \/ Prism: +[\d.]+x/,
     /profiles-client:bench: +client cost per call vs openapi-fetch: [\d.]+% (more|less)/,
     /profiles-client:bench: +client \+ openapi-fetch +[\d.]+ kB min +[\d.]+ kB brotli/,
+    /profiles-docs:bench: Lighthouse [\d.]+ on index\.html/,
+    /profiles-docs:bench: .*'mobile' +│ +\d+ +│ +\d+ +│ +\d+ +│ +\d+ +│/,
   ])
     assert.match(bench, line, `pnpm bench printed no line like ${line}`);
 }

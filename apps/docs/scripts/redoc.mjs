@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TITLE } from './static-page.mjs';
 import { verificationNote } from './verify-report.mjs';
 
 /** The kit's local mock, which the page and Try it offer besides the API's own servers. */
@@ -50,7 +51,7 @@ export function renderRedoc(page, { appDir, output, description = '' }) {
     output,
     '--inlineBundle',
     '--title',
-    'InsightIQ Profiles API reference',
+    TITLE,
     '--openapi.hideLoading',
     '--openapi.expandResponses=200',
     '--openapi.jsonSamplesExpandLevel=3',

@@ -6,6 +6,12 @@ const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '
 /** A text as HTML text or attribute value. */
 export const escapeHtml = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
+/**
+ * Whether a link or image address from the contract may be used as it is: http(s), mailto, a
+ * relative path or a fragment. Anything else (`javascript:`, `data:`, `vbscript:`…) is shown as text.
+ */
+export const safeUrl = (href) => !/^[a-z][a-z0-9+.-]*:/i.test(href) || /^(https?|mailto):/i.test(href);
+
 /** The ids of one page, each given once: `errors`, then `errors-2`. */
 export function idMaker() {
   const used = new Set();
@@ -40,6 +46,13 @@ export function markdownFor(uniqueId) {
         seen?.push({ level, id, text });
         return `<h${level} id="${id}">${this.parser.parseInline(tokens)}</h${level}>\n`;
       },
+      link({ href, title, tokens }) {
+        const text = this.parser.parseInline(tokens);
+        if (!safeUrl(href)) return text;
+        return `<a href="${escapeHtml(href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${text}</a>`;
+      },
+      image: ({ href, text }) =>
+        safeUrl(href) ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}">` : escapeHtml(text),
       code: ({ text, lang }) =>
         `<pre tabindex="0"${lang ? ` data-lang="${escapeHtml(lang)}"` : ''}><code>${escapeHtml(text)}</code></pre>\n`,
     },

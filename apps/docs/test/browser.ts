@@ -1,8 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openapi } from '@insightiq/profiles-spec';
 import { chromiumLaunchOptions, isLocal } from '@insightiq/testkit';
 import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** The heading Redoc renders for the contract: its title and version (`InsightIQ Profiles API (1.0.0)`). */
+export const REDOC_HEADING = `${openapi.info.title} (${openapi.info.version})`;
 
 export const resultsDir = join(fileURLToPath(new URL('.', import.meta.url)), '../test-results');
 mkdirSync(resultsDir, { recursive: true });

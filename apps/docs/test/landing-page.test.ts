@@ -12,7 +12,7 @@ import { followRefs } from '@insightiq/profiles-spec/validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../scripts/serve.mjs';
-import { launch, openPage, resultsDir } from './browser.js';
+import { launch, openPage, REDOC_HEADING, resultsDir } from './browser.js';
 
 type Doc = Parameters<typeof parameterRules>[0];
 type Schema = Record<string, unknown> & { properties?: Record<string, unknown> };
@@ -237,7 +237,7 @@ describe('with JavaScript, in Chromium', () => {
 /** Waits (30 s at most) for Redoc's own rendering of the reference: its heading and its search box. */
 async function redocShown(page: Page) {
   await page
-    .getByText('InsightIQ Profiles API (1.0.0)')
+    .getByText(REDOC_HEADING)
     .first()
     .waitFor({ timeout: 30_000 })
     .catch(async (error: Error) => {

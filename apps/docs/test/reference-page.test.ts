@@ -4,7 +4,7 @@ import { openapi } from '@insightiq/profiles-spec';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../scripts/serve.mjs';
-import { launch, openPage, type PageLog, resultsDir } from './browser.js';
+import { launch, openPage, type PageLog, REDOC_HEADING, resultsDir } from './browser.js';
 
 // The full Redoc reference: redoc.html, which the landing page (index.html, test/landing-page.test.ts)
 // becomes when the reader asks for the interactive reference.
@@ -24,7 +24,7 @@ describe('the Redoc reference in headless Chromium, with no network', () => {
     const started = performance.now();
     await page.goto(`${docs.url}/index.html`, { waitUntil: 'load' });
     await page.getByRole('button', { name: 'Interactive reference' }).click();
-    await page.getByText('InsightIQ Profiles API (1.0.0)').waitFor();
+    await page.getByText(REDOC_HEADING).waitFor();
     const paint = await page.evaluate(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
     );

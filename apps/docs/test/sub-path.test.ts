@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../scripts/serve.mjs';
-import { launch, openPage, type PageLog } from './browser.js';
+import { launch, openPage, type PageLog, REDOC_HEADING } from './browser.js';
 
 const BASE = '/docs/profiles/';
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
@@ -63,7 +63,7 @@ describe(`the built site served under ${BASE}`, () => {
     await page.goto(`${root}index.html`, { waitUntil: 'load' });
     await shows(page, 'Retrieve all profiles', 'the landing page');
     await page.getByRole('button', { name: 'Interactive reference' }).click();
-    await shows(page, 'InsightIQ Profiles API (1.0.0)', 'the Redoc reference to render');
+    await shows(page, REDOC_HEADING, 'the Redoc reference to render');
     await page.getByText('Profiles', { exact: true }).first().click();
     await shows(page, 'Retrieve all profiles', 'the operations after a click on "Profiles"');
     expect(new URL(page.url()).pathname).toBe(`${BASE}index.html`);
