@@ -6,20 +6,12 @@
 // shipped it (the archive's manifest). Written as changelog.md here, as changelog.html and the Atom
 // feed changelog.xml by changelog-page.mjs.
 import { readFileSync } from 'node:fs';
+import { parsePointer, valueAtPointer } from '@insightiq/profiles-spec/validate';
 import { rateContract } from '@insightiq/release-tools/contract-rating';
-
-const decode = (segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
-
-/** The value at a JSON pointer (`/paths/~1v1~1profiles/get`) of a document, or undefined. */
-function at(doc, pointer) {
-  let node = doc;
-  for (const segment of pointer.split('/').slice(1)) node = node?.[decode(segment)];
-  return node;
-}
 
 /** What an added or removed element is, in words (`the query parameter \`q\``). */
 function elementInWords(pointer, node) {
-  const segments = pointer.split('/').slice(1).map(decode);
+  const segments = parsePointer(pointer);
   const [last, parent] = [segments.at(-1), segments.at(-2)];
   if (node && typeof node === 'object' && node.in && node.name)
     return `the ${node.in} parameter \`${node.name}\``;
@@ -46,7 +38,7 @@ function elementInWords(pointer, node) {
 export function changeInWords(change, base, revision) {
   const where = change.operation ? `${change.operation}: ` : '';
   if (change.rule === 'added' || change.rule === 'removed') {
-    const node = at(change.rule === 'added' ? revision : base, change.pointer);
+    const node = valueAtPointer(change.rule === 'added' ? revision : base, change.pointer);
     const verb = change.rule === 'added' ? 'Added' : 'Removed';
     return `${where}${verb} ${elementInWords(change.pointer, node)}.`;
   }

@@ -3,6 +3,7 @@
 // misses (./extra-rules.mjs). Each change is named by location (a JSON pointer, in the current
 // contract, or in the released one for a removal) and rule; the rating is the highest impact.
 import { readFileSync } from 'node:fs';
+import { parsePointer } from '@insightiq/profiles-spec/validate';
 import { extraRules } from './extra-rules.mjs';
 import { redoclyDiff } from './redocly-diff.mjs';
 
@@ -15,7 +16,8 @@ export const rank = (bump) => BUMPS.indexOf(bump ?? 'none');
 /** The higher of two bumps. */
 export const higher = (a, b) => (rank(a) >= rank(b) ? a : b);
 
-const decode = (segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
+/** One reference token of a JSON pointer, unescaped (`~1v1~1profiles` → `/v1/profiles`). */
+const decode = (token) => parsePointer(`/${token}`)[0];
 const shorten = (value) => {
   const text = JSON.stringify(value) ?? 'none';
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
