@@ -9,10 +9,11 @@ import { isAbsolute, resolve } from 'node:path';
 export const VERIFY_REPORT_ENV = 'INSIGHTIQ_VERIFY_REPORT';
 
 /**
- * The operation each check of `verify` exercises, by the first word of its id (ids are stable across
- * releases: packages/cli/README.md lists them). The auth checks send the list request.
+ * For a report of the CLI 1.0.0, whose checks do not name their operation yet: the operation by the
+ * first word of the check's id (ids are stable across releases; the auth checks send the list
+ * request). Later reports give each check's `operationId`, which is used as it is.
  */
-const OPERATION_OF = {
+const OPERATION_OF_1_0 = {
   list: 'listProfiles',
   filter: 'listProfiles',
   auth: 'listProfiles',
@@ -61,10 +62,15 @@ function operationOf(check, i, fail) {
     fail(
       `"checks/${i}" (${check.id}) has status ${JSON.stringify(check.status)}, not passed, failed or skipped`,
     );
-  const operationId = OPERATION_OF[check.id.split('-')[0]];
+  if (check.operationId !== undefined) {
+    if (typeof check.operationId !== 'string' || check.operationId === '')
+      fail(`"checks/${i}" (${check.id}) has an "operationId" that is not a name of an operation`);
+    return check.operationId;
+  }
+  const operationId = OPERATION_OF_1_0[check.id.split('-')[0]];
   if (!operationId)
     fail(
-      `check "${check.id}" belongs to no operation this build knows (check ids begin with ${Object.keys(OPERATION_OF).join('-, ')}-)`,
+      `check "${check.id}" names no "operationId", and is none of the CLI 1.0.0's checks (their ids begin with ${Object.keys(OPERATION_OF_1_0).join('-, ')}-)`,
     );
   return operationId;
 }

@@ -18,6 +18,7 @@ import { readVerification, verificationFromEnv } from '../scripts/verify-report.
 
 interface Check {
   id: string;
+  operationId: string;
   status: 'passed' | 'failed' | 'skipped';
 }
 interface Report {
@@ -34,8 +35,8 @@ const dir = mkdtempSync(join(tmpdir(), 'docs-verify-'));
 const spec = openapi as unknown as { paths: Record<string, Record<string, Operation>> };
 const operationsOf = (page: typeof spec) => Object.values(page.paths).flatMap((item) => Object.values(item));
 const OPERATIONS = operationsOf(spec).map((op) => op.operationId);
-/** The operation of each check, as packages/cli/README.md's table says (the auth checks send a list). */
-const operationOf = (check: Check) => (check.id.startsWith('get-') ? 'getProfile' : 'listProfiles');
+/** The operation of each check, as the CLI's report names it. */
+const operationOf = (check: Check) => check.operationId;
 /** `2026-12-01 14:02 UTC`, from the report's ISO time. */
 const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 /** `11 of 12 checks passed, 1 skipped.`: the counts of an operation's checks in `report`. */
@@ -95,6 +96,14 @@ describe('a report of verify, on each operation', () => {
     // The README's table: 12 checks of the list, 2 of get.
     expect(shown.listProfiles).toMatch(/: \d+ of 12 checks passed/);
     expect(shown.getProfile).toContain(': 2 of 2 checks passed.');
+  });
+
+  it('reads a report of the CLI 1.0.0, whose checks name no operation, by their ids', () => {
+    const { report } = failing;
+    const old = { ...report, checks: report.checks.map(({ operationId: _, ...check }) => check) };
+    const file = join(dir, 'verify-1.0.json');
+    writeFileSync(file, JSON.stringify(old));
+    expect(descriptions(file)).toEqual(descriptions(failing.file));
   });
 
   it('shows the failures of a deployment that drifts, operation by operation', () => {
@@ -179,7 +188,11 @@ describe('the variable', () => {
     expect(bad('ftp.json', JSON.stringify(ftp))).toThrow(`${notReport}"target" is a ftp: URL`);
     const unknown = { ...passing.report, checks: [{ id: 'webhooks-sent', status: 'passed' }] };
     expect(bad('unknown.json', JSON.stringify(unknown))).toThrow(
-      `${notReport}check "webhooks-sent" belongs to no operation this build knows`,
+      `${notReport}check "webhooks-sent" names no "operationId", and is none of the CLI 1.0.0's checks`,
+    );
+    const noName = { ...passing.report, checks: [{ id: 'list-limit', status: 'passed', operationId: 7 }] };
+    expect(bad('no-name.json', JSON.stringify(noName))).toThrow(
+      `${notReport}"checks/0" (list-limit) has an "operationId" that is not a name of an operation`,
     );
     const status = { ...passing.report, checks: [{ id: 'list-limit', status: 'ok' }] };
     expect(bad('status.json', JSON.stringify(status))).toThrow(

@@ -32,6 +32,38 @@ describe('verify against a conformant deployment', () => {
     expect(report.target).toBe('https://sandbox.test');
   });
 
+  it('names, on each check, the operation its requests call', async () => {
+    // Each check's requests: those sent after the check before it ended, up to its own end.
+    const sandbox = createSandbox({ credentials: `${ID}:${SECRET}`, profiles: 3 });
+    let sent: string[] = [];
+    const requestsOf = new Map<string, string[]>();
+    const client = createProfilesClient({
+      baseUrl: 'https://sandbox.test',
+      clientId: ID,
+      clientSecret: SECRET,
+      fetch: (request: Request, init?: RequestInit) => {
+        sent.push(new URL(request.url).pathname);
+        return sandbox.fetch(request, init);
+      },
+    });
+    const report = await verify(client, {
+      onCheck: (check) => {
+        requestsOf.set(check.id, sent);
+        sent = [];
+      },
+    });
+    const pathOf = { listProfiles: /^\/v1\/profiles$/, getProfile: /^\/v1\/profiles\/[^/]+$/ };
+    expect(report.checks.map((c) => c.operationId).sort()).toEqual([
+      ...Array(2).fill('getProfile'),
+      ...Array(12).fill('listProfiles'),
+    ]);
+    for (const check of report.checks) {
+      const pattern = pathOf[check.operationId as keyof typeof pathOf];
+      for (const path of requestsOf.get(check.id) ?? []) expect(path, check.id).toMatch(pattern);
+    }
+    expect([...requestsOf.values()].flat().length).toBeGreaterThan(0);
+  });
+
   it('skips the short-page check, saying why, when --max-pages ends the walk first', async () => {
     const report = await verifySandbox({}, { maxPages: 2 });
     expect(report.summary.failed).toBe(0);

@@ -22,6 +22,8 @@ export type Outcome = Violation[] | { skipped: string };
 export interface Check {
   /** Stable id, in reports: `list-conforms`. */
   id: string;
+  /** The operation of the contract the check calls (the auth checks call the list). */
+  operationId: 'listProfiles' | 'getProfile';
   /** What it asks, as reports show it: `list: every page conforms to the contract`. */
   title: string;
   run(context: VerifyContext): Promise<Outcome>;
@@ -117,6 +119,7 @@ const FILTERS: Record<Filter, (p: unknown) => unknown> = {
 /** Each filter, with the first profile's value, returns only matching profiles, that one included. */
 const filterCheck = (filter: Filter): Check => ({
   id: `filter-${filter.replace(/_/g, '-')}`,
+  operationId: 'listProfiles',
   title: `list: ${filter} returns only the profiles it names`,
   async run(context) {
     const { first } = await context.walk();
@@ -162,6 +165,7 @@ const limitCheck = (side: 'minimum' | 'maximum'): Check => {
   const bad = bound === undefined ? undefined : side === 'minimum' ? bound - 1 : bound + 1;
   return {
     id: `list-limit-${side === 'minimum' ? 'below' : 'above'}`,
+    operationId: 'listProfiles',
     title: `list: limit=${bad ?? `beyond its ${side}`} is a 400 with the error body`,
     run: (context) =>
       bad === undefined
@@ -174,6 +178,7 @@ const limitCheck = (side: 'minimum' | 'maximum'): Check => {
 export const CHECKS: readonly Check[] = [
   {
     id: 'list-conforms',
+    operationId: 'listProfiles',
     title: 'list: every page conforms to the contract',
     async run(context) {
       const { pages, after } = await walked(context);
@@ -185,6 +190,7 @@ export const CHECKS: readonly Check[] = [
   },
   {
     id: 'list-limit',
+    operationId: 'listProfiles',
     title: 'list: no page holds more than limit profiles',
     async run(context) {
       const { pages } = await walked(context);
@@ -198,25 +204,34 @@ export const CHECKS: readonly Check[] = [
   },
   {
     id: 'list-metadata',
+    operationId: 'listProfiles',
     title: 'list: metadata echoes offset and limit',
     run: async (context) => metadataEchoes(await walked(context), context.limit),
   },
   {
     id: 'list-no-repeats',
+    operationId: 'listProfiles',
     title: 'list: no profile appears on two pages',
     run: async (context) => repeatedIds(await walked(context)),
   },
   {
     id: 'list-short-page-ends',
+    operationId: 'listProfiles',
     title: 'list: a short page ends the walk (the next page is empty)',
     run: shortPageEnds,
   },
   filterCheck('user_id'),
   filterCheck('work_platform_id'),
   filterCheck('account_id'),
-  { id: 'get-listed', title: 'get: a listed profile, by id, equals the listed one', run: getListed },
+  {
+    id: 'get-listed',
+    operationId: 'getProfile',
+    title: 'get: a listed profile, by id, equals the listed one',
+    run: getListed,
+  },
   {
     id: 'get-unknown',
+    operationId: 'getProfile',
     title: 'get: an unknown id is a 404 with the error body',
     async run(context) {
       const ex = await context.send('get', UNKNOWN_ID);
@@ -227,11 +242,13 @@ export const CHECKS: readonly Check[] = [
   limitCheck('maximum'),
   {
     id: 'auth-none',
+    operationId: 'listProfiles',
     title: 'auth: no credentials get a 401',
     run: answers(401, (c) => c.send('list', { limit: 1 }, { authorization: null })),
   },
   {
     id: 'auth-wrong',
+    operationId: 'listProfiles',
     title: 'auth: wrong credentials get a 401',
     run: answers(401, (c) => {
       const wrong = `insightiq-verify-wrong-id:${crypto.randomUUID()}`;

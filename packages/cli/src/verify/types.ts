@@ -24,6 +24,8 @@ export interface CheckResult {
   id: string;
   /** The check's title: `list: every page conforms to the contract`. */
   name: string;
+  /** The operation of the contract the check calls: `listProfiles` or `getProfile` (the auth checks call the list). */
+  operationId: string;
   status: 'passed' | 'failed' | 'skipped';
   durationMs: number;
   violations: Violation[];

@@ -22,6 +22,7 @@ async function runCheck(check: Check, context: VerifyContext, signal?: AbortSign
   const result = (outcome: Pick<CheckResult, 'status' | 'violations' | 'note'>): CheckResult => ({
     id: check.id,
     name: check.title,
+    operationId: check.operationId,
     status: outcome.status,
     durationMs: Math.round(performance.now() - started),
     violations: outcome.violations,
