@@ -1,16 +1,12 @@
 // Pages for agents, generated from the contract: llms.txt (the llms.txt convention: the API's name,
 // a summary, links), llms-full.txt (the whole reference in Markdown) and one Markdown page per
 // operation (operations/<operationId>.md, the same text as its section of llms-full.txt).
-// Every link is relative, so the site works under any sub-path.
+// Every link is relative, so the site works under any sub-path. Operations: from operation-model.mjs.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parameterRules } from '@insightiq/profiles-spec/parameters';
-import { followRefs } from '@insightiq/profiles-spec/validate';
+import { operationModel, operationsOf, presence, schemaModel } from './operation-model.mjs';
 
-export const resolve = (doc, value) => followRefs(doc, value, '').value;
-/** The schema name a `$ref` points to (`#/components/schemas/Profile` → `Profile`), if any. */
-export const refName = (value) =>
-  typeof value?.$ref === 'string' ? decodeURIComponent(value.$ref.split('/').pop()) : undefined;
 /** One paragraph of Markdown on one line. */
 const oneLine = (text = '') => text.trim().replace(/\s*\n\s*/g, ' ');
 /** The first paragraph of a Markdown text, as plain text: no links, emphasis or code marks. */
@@ -35,153 +31,61 @@ function fenced(lang, source) {
 
 const FENCE_LANG = { typescript: 'ts', javascript: 'js', shell: 'sh', curl: 'sh' };
 
-/** Every operation of the document, in its order. */
-export function operationsOf(doc) {
-  return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([, op]) => op && typeof op === 'object' && op.operationId)
-      .map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
-  );
-}
-
-/** A schema's type in words: `string (uuid)`, `array of object (Email)`, `string (Timestamp)`. */
-export function typeText(doc, value) {
-  const schema = resolve(doc, value) ?? {};
-  const name = refName(value);
-  let base;
-  if (schema.anyOf || schema.oneOf) {
-    const kinds = (schema.anyOf ?? schema.oneOf).filter((s) => resolve(doc, s)?.type !== 'null');
-    base = kinds.map((s) => typeText(doc, s)).join(' or ');
-  } else if (schema.type === 'array' || schema.items) {
-    base = `array of ${typeText(doc, schema.items ?? {})}`;
-  } else {
-    const types = [schema.type ?? (schema.properties ? 'object' : 'any')].flat();
-    base = types.filter((t) => t !== 'null').join(' or ') || 'null';
-    if (schema.format) base += ` (${schema.format})`;
-  }
-  return name ? `${base} (${name})` : base;
-}
-
-/** Whether a schema allows null. */
-export function isNullable(doc, value) {
-  const schema = resolve(doc, value) ?? {};
-  const kinds = schema.anyOf ?? schema.oneOf ?? [];
-  return (
-    [schema.type].flat().includes('null') ||
-    (schema.enum ?? []).includes(null) ||
-    kinds.some((s) => isNullable(doc, s))
-  );
-}
-
-/** The bounds, values and default a schema states, in words. */
-export function constraints(schema, { pattern = true } = {}) {
-  const words = [];
-  if (schema.enum) words.push(`one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
-  if (typeof schema.minimum === 'number') words.push(`minimum ${schema.minimum}`);
-  if (typeof schema.maximum === 'number') words.push(`maximum ${schema.maximum}`);
-  if (pattern && schema.pattern) words.push(`pattern \`${schema.pattern}\``);
-  if (schema.default !== undefined) words.push(`default ${JSON.stringify(schema.default)}`);
-  return words;
-}
-
-/** The object schema whose fields a value holds (itself, or its array's items), if any. */
-export function fieldsHolder(doc, value) {
-  const schema = resolve(doc, value) ?? {};
-  if (schema.properties) return { schema, value };
-  if (schema.items) return fieldsHolder(doc, schema.items);
-  const kinds = (schema.anyOf ?? schema.oneOf ?? []).filter((s) => resolve(doc, s)?.type !== 'null');
-  return kinds.length === 1 ? fieldsHolder(doc, kinds[0]) : undefined;
-}
-
-/**
- * One line per field of an object schema: name, type, required or not, nullable, bounds and
- * description. Inline objects are always expanded; named ones (`$ref`) only when `deep`.
- */
-function fieldLines(doc, value, { deep, indent = '', seen = new Set() }) {
-  const schema = resolve(doc, value) ?? {};
-  const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
-    const target = resolve(doc, prop) ?? {};
-    const facts = [typeText(doc, prop), required.has(name) ? 'required' : 'optional'];
-    if (isNullable(doc, prop)) facts.push('nullable');
-    facts.push(...constraints(target, { pattern: !refName(prop) }));
-    const description = oneLine(prop.description ?? target.description);
-    const line = `${indent}- \`${name}\` (${facts.join(', ')})${description ? `: ${description}` : ''}`;
-    const holder = fieldsHolder(doc, prop);
-    const named = holder && refName(holder.value);
-    if (!holder || (named && (!deep || seen.has(named)))) return [line];
-    const inner = new Set(seen).add(named);
-    return [line, ...fieldLines(doc, holder.value, { deep, indent: `${indent}  `, seen: inner })];
-  });
-}
+/** A field (of the model), indented by depth: name, type, required or not, nullable, bounds, description. */
+const fieldLine = ({ name, depth, type, required, nullable, bounds, description }) => {
+  const facts = [type, presence(required), ...(nullable ? ['nullable'] : []), ...bounds].join(', ');
+  const text = oneLine(description);
+  return `${'  '.repeat(depth)}- \`${name}\` (${facts})${text ? `: ${text}` : ''}`;
+};
 
 /** The parameters of an operation, each with its rule in the kit's words. */
-function parameterSection(doc, op, rules) {
-  if (!op.parameters?.length) return ['### Parameters', '', 'None.'];
-  const lines = op.parameters.map((ref, i) => {
-    const p = resolve(doc, ref);
-    // parameterRules states every parameter (it throws on one it cannot), in the operation's order.
-    const { rule } = rules[i];
-    const facts = [p.in, typeText(doc, p.schema ?? {}), p.required ? 'required' : 'optional'];
-    if (p.schema?.default !== undefined) facts.push(`default ${JSON.stringify(p.schema.default)}`);
+function parameterSection(parameters) {
+  const lines = parameters.map((p) => {
+    const facts = [p.in, p.type, presence(p.required)];
+    if (p.default !== undefined) facts.push(`default ${p.default}`);
     const description = oneLine(p.description);
-    return `- \`${p.name}\` (${facts.join(', ')}): ${rule}.${description ? ` ${description}` : ''}`;
+    return `- \`${p.name}\` (${facts.join(', ')}): ${p.rule}.${description ? ` ${description}` : ''}`;
   });
-  return ['### Parameters', '', ...lines];
+  return ['### Parameters', '', ...(lines.length ? lines : ['None.'])];
 }
 
 /** One response: its status, description, headers, and its body's fields. */
-function responseLines(doc, status, value) {
-  const response = resolve(doc, value) ?? {};
-  const lines = [`#### ${status}`, '', oneLine(response.description)];
-  const headers = Object.entries(response.headers ?? {});
+function responseLines({ status, description, headers, bodies }) {
+  const lines = [`#### ${status}`, '', oneLine(description)];
   if (headers.length) {
-    lines.push('', 'Headers:', '');
-    for (const [name, h] of headers) lines.push(`- \`${name}\`: ${oneLine(resolve(doc, h)?.description)}`);
+    lines.push('', 'Headers:', '', ...headers.map((h) => `- \`${h.name}\`: ${oneLine(h.description)}`));
   }
-  for (const [mediaType, media] of Object.entries(response.content ?? {})) {
-    if (!media.schema) continue;
-    lines.push('', `Body (\`${mediaType}\`): ${typeText(doc, media.schema)}`, '');
-    lines.push(...fieldLines(doc, media.schema, { deep: true, seen: new Set([refName(media.schema)]) }));
+  for (const body of bodies) {
+    lines.push('', `Body (\`${body.mediaType}\`): ${body.type}`, '', ...body.fields.map(fieldLine));
   }
   return lines;
 }
 
 /** The code samples of an operation (`x-codeSamples`), each in a fenced block. */
-function sampleLines(op) {
-  const samples = op['x-codeSamples'] ?? [];
-  if (!samples.length) return [];
-  return [
-    '### Code samples',
-    ...samples.flatMap((s) => [
-      '',
-      `#### ${s.label ? `${s.lang}: ${s.label}` : s.lang}`,
-      '',
-      fenced(FENCE_LANG[String(s.lang).toLowerCase()] ?? '', s.source),
-    ]),
-  ];
+function sampleLines(samples) {
+  const block = (s) => fenced(FENCE_LANG[String(s.lang).toLowerCase()] ?? '', s.source);
+  const lines = samples.flatMap((s) => ['', `#### ${s.title}`, '', block(s)]);
+  return lines.length ? ['### Code samples', ...lines] : [];
 }
 
-/** An operation's section of llms-full.txt, which is also its own page. */
-export function operationMarkdown(doc, { method, path, op }, rules = parameterRules(doc)) {
-  const responses = Object.entries(op.responses ?? {});
-  return [
-    `## ${method} ${path}: ${op.summary ?? op.operationId}`,
+/** Lines joined as Markdown: at most one blank line in a row, one newline at the end. */
+const joinLines = (lines) => `${lines.join('\n').trimEnd()}\n`.replace(/\n{3,}/g, '\n\n');
+
+/** An operation's section of llms-full.txt (from its operationModel), which is also its own page. */
+export function operationMarkdown({ id, method, path, summary, description, ...operation }) {
+  return joinLines([
+    `## ${method} ${path}: ${summary}`,
     '',
-    `Operation id: \`${op.operationId}\`. Request: \`${method} ${path}\`.`,
-    ...(op.description ? ['', op.description.trim()] : []),
+    `Operation id: \`${id}\`. Request: \`${method} ${path}\`.`,
+    ...(description ? ['', description.trim()] : []),
     '',
-    ...parameterSection(doc, op, rules[op.operationId] ?? []),
+    ...parameterSection(operation.parameters),
     '',
     '### Responses',
-    ...responses.flatMap(([status, r]) => ['', ...responseLines(doc, status, r)]),
+    ...operation.responses.flatMap((response) => ['', ...responseLines(response)]),
     '',
-    ...sampleLines(op),
-  ]
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()
-    .concat('\n');
+    ...sampleLines(operation.samples),
+  ]);
 }
 
 /** Authentication, from the security schemes the document names. */
@@ -199,16 +103,14 @@ function authenticationLines(doc) {
 
 /** Every schema of the document with every field. */
 function schemaLines(doc) {
-  const schemas = Object.entries(doc.components?.schemas ?? {});
+  const schemas = Object.entries(doc.components?.schemas ?? {}).map(([name, s]) => schemaModel(doc, name, s));
   return [
     '## Schemas',
-    ...schemas.flatMap(([name, schema]) => {
-      const facts = [typeText(doc, schema), ...constraints(schema)];
-      if (isNullable(doc, schema)) facts.push('nullable');
-      const fields = fieldLines(doc, schema, { deep: false, seen: new Set([name]) });
-      const description = oneLine(schema.description);
-      return ['', `### ${name}`, '', `${facts.join(', ')}.${description ? ` ${description}` : ''}`].concat(
-        fields.length ? ['', 'Fields:', '', ...fields] : [],
+    ...schemas.flatMap(({ name, type, bounds, nullable, description, fields }) => {
+      const facts = [type, ...bounds, ...(nullable ? ['nullable'] : [])].join(', ');
+      const text = oneLine(description);
+      return ['', `### ${name}`, '', `${facts}.${text ? ` ${text}` : ''}`].concat(
+        fields.length ? ['', 'Fields:', '', ...fields.map(fieldLine)] : [],
       );
     }),
   ];
@@ -220,7 +122,7 @@ export function fullMarkdown(doc, operationPages) {
   const servers = (doc.servers ?? []).map(
     (s) => `- \`${s.url}\`${s.description ? `: ${s.description}` : ''}`,
   );
-  return [
+  return joinLines([
     `# ${info.title}`,
     '',
     `> ${plainSummary(info.description ?? info.summary)}`,
@@ -239,11 +141,7 @@ export function fullMarkdown(doc, operationPages) {
     '',
     ...operationPages.flatMap((page) => [page.text, '']),
     ...schemaLines(doc),
-  ]
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()
-    .concat('\n');
+  ]);
 }
 
 /** llms.txt: the API's name, a one-paragraph summary, and relative links to everything else. */
@@ -279,7 +177,7 @@ export function agentPages(doc) {
   const operations = operationsOf(doc);
   const pages = operations.map((operation) => ({
     path: `operations/${operation.op.operationId}.md`,
-    text: operationMarkdown(doc, operation, rules),
+    text: operationMarkdown(operationModel(doc, operation, rules)),
   }));
   return [
     { path: 'llms.txt', text: llmsTxt(doc, operations) },

@@ -1,8 +1,8 @@
-// The operations of the static reference page (static-page.mjs), generated from the page's contract:
-// for each, its method, path, summary and description, its parameters with their rules (in the words
-// of @insightiq/profiles-spec/parameters), every response with its headers and its body's fields
-// (nested ones included), and every code sample (`x-codeSamples`) with a Copy button.
-import { constraints, fieldsHolder, isNullable, refName, resolve, typeText } from './agent-pages.mjs';
+// The operations of the static reference page (static-page.mjs), rendered as HTML from their model
+// (operation-model.mjs): for each, its method, path, summary and description, its parameters with
+// their rules, every response with its headers and its body's fields (nested ones included), and
+// every code sample (`x-codeSamples`) with a Copy button.
+import { presence } from './operation-model.mjs';
 import { escapeHtml } from './static-markdown.mjs';
 
 /** A table (class `kind`) with a header row; `rows` hold HTML already, one array of cells per row. */
@@ -18,95 +18,56 @@ function table(kind, label, headers, rows) {
 
 const code = (text) => `<code>${escapeHtml(text)}</code>`;
 
-/**
- * Every field of an object schema, nested ones after their parent as `parent.child` (`list[].child`
- * for an array's items), each named schema expanded once per path.
- */
-export function fieldRows(doc, value, { prefix = '', seen = new Set() } = {}) {
-  const schema = resolve(doc, value) ?? {};
-  const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
-    const target = resolve(doc, prop) ?? {};
-    const row = {
-      name: `${prefix}${name}`,
-      type: typeText(doc, prop),
-      required: required.has(name),
-      nullable: isNullable(doc, prop),
-      facts: constraints(target, { pattern: !refName(prop) }),
-      description: prop.description ?? target.description,
-    };
-    const holder = fieldsHolder(doc, prop);
-    const named = holder && refName(holder.value);
-    if (!holder || (named && seen.has(named))) return [row];
-    const inner = { prefix: `${row.name}${row.type.startsWith('array') ? '[]' : ''}.`, seen: new Set(seen) };
-    if (named) inner.seen.add(named);
-    return [row, ...fieldRows(doc, holder.value, inner)];
-  });
-}
-
-/** The parameters of an operation, each with its rule from parameterRules. */
-function parametersHtml(doc, op, rules, md) {
-  if (!op.parameters?.length) return '<h4>Parameters</h4>\n<p>None.</p>\n';
-  const rows = op.parameters.map((ref, i) => {
-    const p = resolve(doc, ref);
-    const { rule } = rules[i];
-    const facts = [escapeHtml(rule)];
-    if (p.schema?.default !== undefined) facts.push(`default ${code(JSON.stringify(p.schema.default))}`);
-    return [
-      code(p.name),
-      escapeHtml(p.in),
-      escapeHtml(typeText(doc, p.schema ?? {})),
-      p.required ? 'required' : 'optional',
-      facts.join('; '),
-      md.inline(p.description),
-    ];
-  });
+/** The parameters of an operation, each with its rule. */
+function parametersHtml({ id, parameters }, md) {
+  if (!parameters.length) return '<h4>Parameters</h4>\n<p>None.</p>\n';
+  const rows = parameters.map((p) => [
+    code(p.name),
+    escapeHtml(p.in),
+    escapeHtml(p.type),
+    presence(p.required),
+    [escapeHtml(p.rule), ...(p.default === undefined ? [] : [`default ${code(p.default)}`])].join('; '),
+    md.inline(p.description),
+  ]);
   const headers = ['Name', 'In', 'Type', 'Required', 'Rule', 'Description'];
-  return `<h4>Parameters</h4>\n${table('parameters', `Parameters of ${op.operationId}`, headers, rows)}`;
+  return `<h4>Parameters</h4>\n${table('parameters', `Parameters of ${id}`, headers, rows)}`;
 }
 
-/** The fields of a response body, as a table. */
-function fieldsTable(doc, label, schema, md) {
-  const rows = fieldRows(doc, schema, { seen: new Set([refName(schema)]) }).map((f) => [
-    code(f.name),
+/** The fields of a response body, as a table; each nested one by its path. */
+function fieldsTable(label, fields, md) {
+  const rows = fields.map((f) => [
+    code(f.path),
     escapeHtml(f.type) + (f.nullable ? ', nullable' : ''),
-    f.required ? 'required' : 'optional',
-    [md.inline(f.description), ...f.facts.map(escapeHtml)].filter(Boolean).join(' '),
+    presence(f.required),
+    [md.inline(f.description), ...f.bounds.map(escapeHtml)].filter(Boolean).join(' '),
   ]);
   return rows.length ? table('fields', label, ['Field', 'Type', 'Required', 'Description'], rows) : '';
 }
 
 /** One response: its status, description, headers, and its body's fields. */
-function responseHtml(doc, op, status, value, md) {
-  const response = resolve(doc, value) ?? {};
+function responseHtml(id, { status, description, headers, bodies }, md) {
   const parts = [
-    `<h5 id="op-${escapeHtml(op.operationId)}-${escapeHtml(status)}">` +
-      `<span class="status">${escapeHtml(status)}</span> ${md.inline(response.description)}</h5>`,
+    `<h5 id="op-${escapeHtml(id)}-${escapeHtml(status)}">` +
+      `<span class="status">${escapeHtml(status)}</span> ${md.inline(description)}</h5>`,
   ];
-  const headers = Object.entries(response.headers ?? {});
   if (headers.length) {
-    const items = headers.map(
-      ([name, h]) => `<li>${code(name)}: ${md.inline(resolve(doc, h)?.description)}</li>`,
-    );
+    const items = headers.map((h) => `<li>${code(h.name)}: ${md.inline(h.description)}</li>`);
     parts.push(`<p>Headers:</p>\n<ul>${items.join('')}</ul>`);
   }
-  for (const [mediaType, media] of Object.entries(response.content ?? {})) {
-    if (!media.schema) continue;
-    parts.push(`<p>Body (${code(mediaType)}): ${escapeHtml(typeText(doc, media.schema))}</p>`);
-    parts.push(fieldsTable(doc, `Fields of the ${status} response of ${op.operationId}`, media.schema, md));
+  for (const body of bodies) {
+    parts.push(`<p>Body (${code(body.mediaType)}): ${escapeHtml(body.type)}</p>`);
+    parts.push(fieldsTable(`Fields of the ${status} response of ${id}`, body.fields, md));
   }
   return `<div class="response">\n${parts.join('\n')}</div>\n`;
 }
 
 /** The code samples of an operation, each with a Copy button (which needs JavaScript). */
-function samplesHtml(op) {
-  const samples = op['x-codeSamples'] ?? [];
+function samplesHtml({ id: opId, samples }) {
   if (!samples.length) return '';
   const items = samples.map((sample, i) => {
-    const id = `sample-${escapeHtml(op.operationId)}-${i}`;
-    const title = escapeHtml(sample.label ? `${sample.lang}: ${sample.label}` : sample.lang);
+    const id = `sample-${escapeHtml(opId)}-${i}`;
     return (
-      `<div class="sample"><div class="snippet-head"><h5 id="${id}-title">${title}</h5>` +
+      `<div class="sample"><div class="snippet-head"><h5 id="${id}-title">${escapeHtml(sample.title)}</h5>` +
       `<button type="button" class="copy needs-js" data-copy="${id}" aria-describedby="${id}-title">Copy</button></div>` +
       `<pre id="${id}" tabindex="0"><code>${escapeHtml(sample.source)}</code></pre></div>`
     );
@@ -114,19 +75,18 @@ function samplesHtml(op) {
   return `<h4>Code samples</h4>\n${items.join('\n')}\n`;
 }
 
-/** One operation of the page, as a section whose id is `op-<operationId>`. */
-export function operationHtml(doc, { method, path, op }, rules, md) {
-  const id = `op-${escapeHtml(op.operationId)}`;
-  const responses = Object.entries(op.responses ?? {});
+/** One operation (an operationModel) of the page, as a section whose id is `op-<operationId>`. */
+export function operationHtml(model, md) {
+  const id = `op-${escapeHtml(model.id)}`;
   return [
     `<section class="operation" id="${id}" aria-labelledby="${id}-title">`,
-    `<h3 id="${id}-title">${escapeHtml(op.summary ?? op.operationId)}</h3>`,
-    `<p class="endpoint"><span class="method">${escapeHtml(method)}</span> ${code(path)}</p>`,
-    md.render(op.description, { top: 4 }),
-    parametersHtml(doc, op, rules[op.operationId] ?? [], md),
+    `<h3 id="${id}-title">${escapeHtml(model.summary)}</h3>`,
+    `<p class="endpoint"><span class="method">${escapeHtml(model.method)}</span> ${code(model.path)}</p>`,
+    md.render(model.description, { top: 4 }),
+    parametersHtml(model, md),
     '<h4>Responses</h4>',
-    ...responses.map(([status, value]) => responseHtml(doc, op, status, value, md)),
-    samplesHtml(op),
+    ...model.responses.map((response) => responseHtml(model.id, response, md)),
+    samplesHtml(model),
     '</section>',
   ].join('\n');
 }

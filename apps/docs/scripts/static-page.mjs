@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parameterRules } from '@insightiq/profiles-spec/parameters';
-import { operationsOf } from './agent-pages.mjs';
+import { operationModel, operationsOf } from './operation-model.mjs';
 import { escapeHtml, idMaker, markdownFor } from './static-markdown.mjs';
 import { operationHtml } from './static-operations.mjs';
 
@@ -70,7 +70,7 @@ function bodyHtml(page, header) {
   const tags = groups.map(
     ({ tag, id, about, operations }) =>
       `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(tag)}</h2>\n${md.render(about, { top: 3 })}` +
-      `${operations.map((operation) => operationHtml(page, operation, rules, md)).join('\n')}</section>`,
+      `${operations.map((operation) => operationHtml(operationModel(page, operation, rules), md)).join('\n')}</section>`,
   );
   return `${topBar(header)}
 <div class="layout">
