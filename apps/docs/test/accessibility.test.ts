@@ -13,7 +13,7 @@ import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../scripts/serve.mjs';
-import { isLocal, launch } from './browser.js';
+import { isLocal, launch, redocHydrated } from './browser.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
 const BLOCKING = new Set(['critical', 'serious']);
@@ -66,19 +66,6 @@ const isRedoc = (page: Page) =>
     .locator('[data-component-name="Menu/Menu"]')
     .count()
     .then((n) => n > 0);
-
-/** Waits until React has hydrated Redoc's menu (before that, a click on it does nothing). */
-function hydrated(page: Page) {
-  const wait = page.waitForFunction(
-    () => {
-      const link = document.querySelector('[data-component-name="Menu/Menu"] a');
-      return link !== null && Object.keys(link).some((key) => key.startsWith('__reactFiber'));
-    },
-    undefined,
-    { timeout: WAIT },
-  );
-  return waitFor('Redoc to hydrate its menu', page, wait);
-}
 
 /** Opens every collapsed group of Redoc's menu; returns the links of its operations. */
 async function operationLinks(page: Page): Promise<string[]> {
@@ -149,7 +136,7 @@ describe('every built page, in light and dark mode: no critical or serious axe-c
       };
       const findings = [];
       if (await isRedoc(page)) {
-        await hydrated(page);
+        await redocHydrated(page, WAIT);
         findings.push(...(await analyse('as rendered')));
         const operations = await operationLinks(page);
         expect(operations.length, `operations in the Redoc menu of ${path}`).toBeGreaterThan(0);

@@ -43,3 +43,24 @@ export async function openPage(browser: Browser): Promise<{ page: Page; log: Pag
   );
   return { page, log };
 }
+
+/**
+ * Waits (`timeoutMs` at most) until React has hydrated Redoc's menu: the server-rendered markup is
+ * there before, and a click on it does nothing until then. Throws saying what it waited for.
+ */
+export async function redocHydrated(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const link = document.querySelector('[data-component-name="Menu/Menu"] a');
+        return link !== null && Object.keys(link).some((key) => key.startsWith('__reactFiber'));
+      },
+      undefined,
+      { timeout: timeoutMs },
+    )
+    .catch((error: Error) => {
+      throw new Error(
+        `waited ${timeoutMs / 1000} s for Redoc to hydrate its menu at ${page.url()}: ${error.message}`,
+      );
+    });
+}

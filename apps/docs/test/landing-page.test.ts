@@ -12,7 +12,7 @@ import { followRefs } from '@insightiq/profiles-spec/validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../scripts/serve.mjs';
-import { launch, openPage, REDOC_HEADING, resultsDir } from './browser.js';
+import { launch, openPage, REDOC_HEADING, redocHydrated, resultsDir } from './browser.js';
 
 type Doc = Parameters<typeof parameterRules>[0];
 type Schema = Record<string, unknown> & { properties?: Record<string, unknown> };
@@ -214,6 +214,7 @@ describe('with JavaScript, in Chromium', () => {
     expect(redoc, 'redoc.html fetched before the reader asked').toEqual([]);
     await page.getByRole('button', { name: 'Interactive reference' }).click();
     await redocShown(page);
+    await page.getByText(REDOC_HEADING).first().waitFor({ timeout: 10_000 });
     expect(redoc).toHaveLength(1);
     expect(new URL(page.url()).pathname).toBe('/index.html');
     expect(log.consoleErrors).toEqual([]);
@@ -234,19 +235,17 @@ describe('with JavaScript, in Chromium', () => {
   );
 });
 
-/** Waits (30 s at most) for Redoc's own rendering of the reference: its heading and its search box. */
+/**
+ * Waits (30 s at most) for Redoc to run in the page: its menu hydrated by React (its server-rendered
+ * markup comes before). Names the landing page's own status when it said the load failed.
+ */
 async function redocShown(page: Page) {
-  await page
-    .getByText(REDOC_HEADING)
-    .first()
-    .waitFor({ timeout: 30_000 })
-    .catch(async (error: Error) => {
-      // The landing page's own word on it, when it is still there ("did not load (...)").
-      const status = await page
-        .locator('#interactive-status')
-        .textContent({ timeout: 1_000 })
-        .catch(() => '');
-      throw new Error(`waited 30 s for Redoc to render at ${page.url()} (${status}): ${error.message}`);
-    });
+  await redocHydrated(page).catch(async (error: Error) => {
+    const status = await page
+      .locator('#interactive-status')
+      .textContent({ timeout: 1_000 })
+      .catch(() => '');
+    throw new Error(`${error.message} (the landing page's status: ${status || 'none'})`);
+  });
   expect(await page.locator('#redoc [data-testid="search-trigger"]').count()).toBe(1);
 }
