@@ -5,6 +5,7 @@
 // the docs build reads it for the versioned references and the changelog.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import semver from 'semver';
 
 /** The archive's folder, relative to the repository root. */
 export const ARCHIVE = 'openapi/releases';
@@ -15,38 +16,22 @@ export const MANIFEST = `${ARCHIVE}/index.json`;
 /** A released contract's file in the archive, relative to the repository root. */
 export const releasePath = (version) => `${ARCHIVE}/${version}.json`;
 
-const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?$/;
-
-/** The parts of a version (`1.2.3-beta.1`); throws on anything that is not one. */
-function parseVersion(version) {
-  const match = SEMVER.exec(String(version));
-  if (!match) throw new Error(`"${version}" is not a release version (major.minor.patch[-prerelease])`);
-  return { core: match.slice(1, 4).map(Number), pre: match[4]?.split('.') ?? [] };
+/** Throws unless `version` is a release version as semver (npm's own parser) reads it, exactly. */
+function checkVersion(version) {
+  if (typeof version !== 'string' || semver.valid(version) !== version)
+    throw new Error(`"${version}" is not a release version (major.minor.patch[-prerelease])`);
 }
 
-/** Compares two prerelease identifiers as semver does: numbers below words, numbers by value. */
-function compareIdentifier(a, b) {
-  const [na, nb] = [/^\d+$/.test(a), /^\d+$/.test(b)];
-  if (na && nb) return Number(a) - Number(b);
-  if (na !== nb) return na ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Semver order of two versions: negative when `a` comes first. */
+/** Semver order of two versions (semver's `compare`): negative when `a` comes first. */
 export function compareVersions(a, b) {
-  const [x, y] = [parseVersion(a), parseVersion(b)];
-  for (let i = 0; i < 3; i++) if (x.core[i] !== y.core[i]) return x.core[i] - y.core[i];
-  if (!x.pre.length || !y.pre.length) return y.pre.length - x.pre.length;
-  for (let i = 0; i < Math.min(x.pre.length, y.pre.length); i++) {
-    const order = compareIdentifier(x.pre[i], y.pre[i]);
-    if (order) return order;
-  }
-  return x.pre.length - y.pre.length;
+  checkVersion(a);
+  checkVersion(b);
+  return semver.compare(a, b);
 }
 
 /** Checks one manifest entry's shape; throws naming what is wrong. */
 function checkEntry(entry, where) {
-  parseVersion(entry?.version);
+  checkVersion(entry?.version);
   if (typeof entry.date !== 'string' || Number.isNaN(Date.parse(entry.date))) {
     throw new Error(`${where}: release ${entry.version} has no valid "date" (${JSON.stringify(entry.date)})`);
   }
@@ -92,14 +77,14 @@ const stored = (contract) => `${JSON.stringify(contract, null, 2)}\n`;
  * @returns {{ path: string, added: boolean }} the contract's path (relative to root), whether it was new
  */
 export function archiveRelease(root, { version, contract, packages, date = new Date() }) {
-  parseVersion(version);
+  checkVersion(version);
   const path = releasePath(version);
   const text = stored(contract);
-  const existing = readReleases(root).find((r) => r.version === version);
-  if (existsSync(join(root, path)) || existing) {
-    if (existsSync(join(root, path)) && readFileSync(join(root, path), 'utf8') === text && existing) {
-      return { path, added: false };
-    }
+  const archived = readReleases(root);
+  const existing = archived.find((r) => r.version === version);
+  const onDisk = existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined;
+  if (onDisk !== undefined || existing) {
+    if (onDisk === text && existing) return { path, added: false };
     throw new Error(
       `${path}: version ${version} is already archived with a different contract (or without its manifest entry). ` +
         'A released contract is never rewritten: did the pending changesets bump the version? ' +
@@ -108,7 +93,7 @@ export function archiveRelease(root, { version, contract, packages, date = new D
   }
   const entry = { version, date: new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z'), packages };
   checkEntry(entry, 'archiveRelease');
-  const releases = [...readReleases(root).map(({ path: _, ...rest }) => rest), entry].sort((a, b) =>
+  const releases = [...archived.map(({ path: _, ...rest }) => rest), entry].sort((a, b) =>
     compareVersions(a.version, b.version),
   );
   mkdirSync(join(root, ARCHIVE), { recursive: true });
