@@ -1,17 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../scripts/static-markdown.mjs';
 
 const built = (name: string) => readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8');
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
 /** How each page holds a text: the landing page as HTML text, Redoc's page inside its JSON state. */
 const AS_WRITTEN = {
-  'index.html': (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string),
+  'index.html': escapeHtml,
   'redoc.html': (text: string) => text,
 };
 

@@ -12,6 +12,7 @@ import { followRefs } from '@insightiq/profiles-spec/validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../scripts/serve.mjs';
+import { escapeHtml } from '../scripts/static-markdown.mjs';
 import { launch, openPage, REDOC_HEADING, redocHydrated, resultsDir } from './browser.js';
 
 type Doc = Parameters<typeof parameterRules>[0];
@@ -49,14 +50,6 @@ function fieldNames(value: unknown, seen = new Set<unknown>()): string[] {
 }
 const profileFields = [...new Set(fieldNames(openapi.components.schemas.Profile))];
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 /** The section of the page that holds one operation. */
 const sectionOf = (html: string, id: string) => {
   const start = html.indexOf(`<section class="operation" id="op-${id}"`);

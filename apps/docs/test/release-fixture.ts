@@ -7,15 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openapi } from '@insightiq/profiles-spec';
 import { archiveRelease } from '@insightiq/release-tools/archive';
+import { RELEASED } from '@insightiq/release-tools/repo';
 
-export const PACKAGES = [
-  '@insightiq/profiles-spec',
-  '@insightiq/profiles-types',
-  '@insightiq/profiles-client',
-  '@insightiq/profiles-sandbox',
-  '@insightiq/profiles-mock',
-  '@insightiq/profiles-cli',
-];
+/** The published packages, released together: each release of the fixture ships all of them. */
+export const PACKAGES = RELEASED;
 
 const shipped = (version: string) => Object.fromEntries(PACKAGES.map((name) => [name, version]));
 
