@@ -42,9 +42,8 @@ export function changeInWords(change, base, revision) {
     const verb = change.rule === 'added' ? 'Added' : 'Removed';
     return `${where}${verb} ${elementInWords(change.pointer, node)}.`;
   }
-  const modified = /^modified (.+)$/.exec(change.rule);
-  if (modified)
-    return `${where}Changed \`${modified[1]}\` of \`${change.pointer.replace(/\/[^/]*$/, '') || '/'}\`.`;
+  if (change.modified)
+    return `${where}Changed \`${change.modified}\` of \`${change.pointer.replace(/\/[^/]*$/, '') || '/'}\`.`;
   return `${where}${change.message.trim().replace(/([^.])$/, '$1.')}`;
 }
 

@@ -2,7 +2,7 @@
 // its semver rating (redocly diff through the release tools' rating), the package versions that
 // shipped each release, "first release" for the first, an Unreleased entry; and the Atom feed, parsed
 // by Chromium's XML parser, with one entry per release.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,10 @@ interface Entry {
 }
 interface Changelog {
   changelogEntries(releases: unknown[], currentPath: string): Entry[];
+  changeInWords(change: unknown, base: unknown, revision: unknown): string;
+}
+interface Rating {
+  rateContract(basePath: string, revisionPath: string): { changes: unknown[] };
 }
 interface ChangelogPage {
   writeChangelog(
@@ -129,6 +133,23 @@ describe('the changelog from two archived releases', () => {
       '<span class="rating rating-minor">minor</span> GET /v1/profiles: Added the query parameter <code>q</code>.',
     );
     expect(html).toContain('<code>@insightiq/profiles-client@1.1.0</code>');
+  });
+});
+
+describe('a change no rule rates', () => {
+  it('says which property changed, and where', async () => {
+    const { changeInWords } = await load<Changelog>('changelog.mjs');
+    // @ts-expect-error: the release tools' rating is plain JavaScript, without declarations.
+    const { rateContract } = (await import('@insightiq/release-tools/contract-rating')) as Rating;
+    const [base, revision] = [structuredClone(fixture.current), structuredClone(fixture.current)] as any[];
+    revision.components.schemas.Profile.properties.full_name.description = 'The name.';
+    const [basePath, revisionPath] = [join(dist, 'base.json'), join(dist, 'revision.json')];
+    writeFileSync(basePath, JSON.stringify(base));
+    writeFileSync(revisionPath, JSON.stringify(revision));
+    const words = rateContract(basePath, revisionPath).changes.map((c) => changeInWords(c, base, revision));
+    expect(words).toEqual([
+      'GET /v1/profiles: Changed `description` of `/components/schemas/Profile/properties/full_name`.',
+    ]);
   });
 });
 

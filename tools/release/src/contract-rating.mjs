@@ -31,7 +31,10 @@ export function operationOf(path) {
   return match[2] ? `${match[2].toUpperCase()} ${decode(match[1])}` : decode(match[1]);
 }
 
-/** One change of redocly's report as `{ impact, rule, pointer, operation, message }`. */
+/**
+ * One change of redocly's report as `{ impact, rule, pointer, operation, message }`, plus `modified`
+ * (the property) on a modification no rule rated.
+ */
 export function fromRedocly(change) {
   const verdicts = change.verdicts ?? [];
   const verdict = verdicts.find((v) => v.impact === change.impact) ?? verdicts[0];
@@ -48,6 +51,7 @@ export function fromRedocly(change) {
     pointer: at.replace(/^#/, ''),
     operation: operationOf(change.path),
     message: verdicts.length ? verdicts.map((v) => v.message).join(' ') : what,
+    ...(!verdict?.ruleId && change.kind === 'modified' && { modified: change.property }),
   };
 }
 
