@@ -34,15 +34,22 @@ function startChromium() {
   const child = spawn(CHROMIUM, [...FLAGS, `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const stop = () => {
-    child.kill();
-    rmSync(profile, { recursive: true, force: true });
+  // Ends Chromium (SIGKILL if it is still there after 10 s) and, once it has exited, removes its
+  // profile: removed while Chromium still writes, the folder can fail with ENOTEMPTY.
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(force);
+    }
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
   };
   return new Promise((resolve, reject) => {
     let said = '';
     const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`${CHROMIUM} printed no DevTools port within 30 s:\n${said}`));
+      stop().finally(() => reject(new Error(`${CHROMIUM} printed no DevTools port within 30 s:\n${said}`)));
     }, 30_000);
     child.once('error', (error) => {
       clearTimeout(timer);
@@ -97,6 +104,6 @@ try {
   console.log(`Lighthouse ${rows[0].version} on ${PAGE} (served with brotli, as a static host would)`);
   console.table(rows.map(({ version, ...row }) => row));
 } finally {
-  chromium.stop();
+  await chromium.stop();
   await docs.close();
 }
