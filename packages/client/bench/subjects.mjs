@@ -49,14 +49,23 @@ async function measure(fn, n) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * Microseconds per call of each of `set`, after a warm-up: many short rounds, the subjects
- * interleaved within each, so that drift of the machine hits every subject alike; each figure is
- * the subject's median round, which GC pauses and other processes move far less than a mean.
+ * Each of `set` after a warm-up, in many short rounds, the subjects interleaved within each (in the
+ * opposite order every other round), so that the machine's drift, which on a shared machine moves a
+ * call's time by a third within a second, hits every subject alike: `us`, each subject's median
+ * round in microseconds per call; `ratio`, the median over rounds of its time divided by the
+ * `baseline` subject's in the same round. Medians, which GC pauses and other processes move far
+ * less than means.
  */
-export async function interleaved(set, rounds, perRound) {
-  for (const fn of Object.values(set)) await measure(fn, perRound); // warm-up
-  const times = Object.fromEntries(Object.keys(set).map((name) => [name, []]));
+export async function interleaved(set, rounds, perRound, baseline = 'openapi-fetch GET') {
+  for (const fn of Object.values(set)) await measure(fn, perRound * 4); // warm-up
+  const names = Object.keys(set);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < rounds; round++)
-    for (const [name, fn] of Object.entries(set)) times[name].push(await measure(fn, perRound));
-  return Object.fromEntries(Object.entries(times).map(([name, xs]) => [name, median(xs)]));
+    for (const name of round % 2 ? [...names].reverse() : names)
+      times[name].push(await measure(set[name], perRound));
+  const perRoundRatio = (name) => times[name].map((t, round) => t / times[baseline][round]);
+  return {
+    us: Object.fromEntries(names.map((name) => [name, median(times[name])])),
+    ratio: Object.fromEntries(names.map((name) => [name, median(perRoundRatio(name))])),
+  };
 }

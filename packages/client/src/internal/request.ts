@@ -1,4 +1,5 @@
 import { AbortError, ApiError, apiErrorFor, ConnectionError, TimeoutError } from '../errors.js';
+import { endDeadline, startDeadline } from './deadlines.js';
 import type { Log } from './logger.js';
 import { parseRetryAfter } from './retry-after.js';
 import { whenAborted } from './signals.js';
@@ -98,9 +99,9 @@ interface Outcome {
 }
 
 /**
- * Runs one attempt with its own controller and timer, as openai-node does: the timer aborts it at
- * `timeoutMs`, the caller's signal at any time. Either also ends the attempt itself, so that a fetch
- * that ignores its signal cannot outlive them. Nothing is shared between attempts.
+ * Runs one attempt with its own controller, as openai-node does, and its own deadline (under the
+ * timer all attempts share): the deadline aborts it at `timeoutMs`, the caller's signal at any time.
+ * Either also ends the attempt itself, so that a fetch that ignores its signal cannot outlive them.
  */
 function runAttempt(
   attempt: Attempt,
@@ -112,7 +113,7 @@ function runAttempt(
   return new Promise<Outcome>((resolve) => {
     // One promise settles the attempt, whichever comes first: the answer, the timer or the caller.
     const settle = (outcome: Outcome) => {
-      clearTimeout(timer);
+      endDeadline(deadline);
       unsubscribe?.();
       resolve(outcome);
     };
@@ -120,7 +121,7 @@ function runAttempt(
       controller.abort(new Error(failure));
       settle({ failure });
     };
-    const timer = setTimeout(() => end('timeout'), timeoutMs);
+    const deadline = startDeadline(timeoutMs, () => end('timeout'));
     const unsubscribe = signal ? whenAborted(signal, () => end('aborted')) : undefined;
     attempt({ signal: controller.signal, headers }).then(
       (result) => settle({ result }),
