@@ -10,6 +10,8 @@
     const status = byId('copy-status');
     try {
       await navigator.clipboard.writeText(byId(button.dataset.copy).textContent);
+      // Only the sample copied last reads "Copied": what the clipboard holds now.
+      for (const other of document.querySelectorAll('button[data-copy]')) other.textContent = 'Copy';
       button.textContent = 'Copied';
       status.textContent = `Copied the ${byId(`${button.dataset.copy}-title`).textContent} sample.`;
     } catch (error) {
