@@ -43,4 +43,14 @@ describe('deadlines: one timer for every attempt in flight', () => {
     vi.advanceTimersByTime(1_001);
     expect(expire).toHaveBeenCalledOnce();
   });
+
+  it('keeps time by its timer where a test fakes setTimeout and leaves the clock real', () => {
+    vi.useRealTimers();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const expired: number[] = [];
+    startDeadline(100, () => expired.push(100));
+    startDeadline(200, () => expired.push(200));
+    vi.advanceTimersByTime(200);
+    expect(expired).toEqual([100, 200]);
+  });
 });
