@@ -1,7 +1,8 @@
 // The landing page's script (inlined by scripts/static-page.mjs). The page is whole without it; with
 // it, each Copy button copies its code sample, and the page becomes the full Redoc reference
 // (redoc.html, loaded into this page) when the reader asks for it ("Interactive reference") or
-// arrives by, or follows, one of Redoc's deep links (#/..., #tag/..., #operation/..., #section/...).
+// arrives by, or follows, one of Redoc's deep links (#/..., #tag/..., #operation/..., #section/...);
+// Back to this page's own address brings the landing page back.
 (() => {
   const REDOC_LINK = /^#(\/|tag\/|operation\/|section\/)/;
   const byId = (id) => document.getElementById(id);
@@ -59,9 +60,15 @@
   document.addEventListener('click', (event) => {
     const button = event.target.closest?.('button');
     if (button?.dataset.copy) copy(button);
-    else if (button?.id === 'interactive') loadRedoc();
+    else if (button?.id === 'interactive') {
+      history.pushState(null, '', '#/'); // Redoc's home, a history entry of its own: Back comes here
+      loadRedoc();
+    }
   });
-  const followHash = () => REDOC_LINK.test(location.hash) && loadRedoc();
+  const followHash = () => {
+    if (REDOC_LINK.test(location.hash)) loadRedoc();
+    else if (loading) location.reload(); // back from Redoc to this page: it comes back whole
+  };
   addEventListener('hashchange', followHash);
   followHash();
 })();

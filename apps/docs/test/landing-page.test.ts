@@ -220,6 +220,26 @@ describe('with JavaScript, in Chromium', () => {
     await page.close();
   });
 
+  it('goes back to the landing page, whole, when the reader goes Back from Redoc', async () => {
+    const { page, log } = await openPage(browser);
+    await page.goto(`${docs.url}/index.html`, { waitUntil: 'load' });
+    await page.getByRole('button', { name: 'Interactive reference' }).click();
+    await redocShown(page);
+    expect(new URL(page.url()).hash).toBe('#/');
+    await page.goBack();
+    await page
+      .getByRole('button', { name: 'Interactive reference' })
+      .waitFor({ timeout: 10_000 })
+      .catch((error: Error) => {
+        throw new Error(`waited 10 s for the landing page after Back, at ${page.url()}: ${error.message}`);
+      });
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.locator('#redoc').count()).toBe(0);
+    await page.getByRole('heading', { name: 'Retrieve all profiles' }).waitFor({ timeout: 10_000 });
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it.each(['#/section/errors', '#/profiles/listprofiles', '#tag/Profiles', '#operation/getProfile'])(
     'becomes the Redoc reference on arrival by the deep link %s',
     async (hash) => {
