@@ -4,75 +4,104 @@
  * and takes it out again, some 2% of a call over an in-process fetch): one timer, armed for the
  * earliest deadline, serves every attempt. It keeps a process alive only while an attempt is in
  * flight, as a timer per attempt did: when none is, it is `unref`ed (Node, Bun), or cleared where
- * timers have no `unref` (browsers). Nothing here depends on a runtime's internals.
+ * timers have no `unref` (browsers, Deno). Nothing here depends on a runtime's internals.
  *
- * The timer is the clock: when it fires, every deadline up to the time it was armed for has passed.
- * So fake timers in a user's tests (Jest, vitest) drive the deadlines as they drive any timer, and a
- * `setTimeout` swapped since the timer was armed gets a timer of its own on the next attempt.
+ * A test's fake timers (Jest, vitest) get what they fake: while `setTimeout` is not the one this
+ * module found when it loaded, or that one was already a fake, each attempt has a timer of its own
+ * on it, as before the shared timer, so that the fake clock, `clearAllTimers()` and timers faked or
+ * restored mid-test all behave as they do for any timer.
  */
 
 type Timer = ReturnType<typeof setTimeout> & { ref?(): unknown; unref?(): unknown };
 
-/** One attempt's time limit: `expire` runs at `at` (on `performance.now()`'s clock) unless ended first. */
+/** The timer functions and the clock a set of deadlines runs on. */
+export interface Timers {
+  setTimeout: typeof setTimeout;
+  clearTimeout: typeof clearTimeout;
+  /** Milliseconds on a monotonic clock, as `performance.now()`. */
+  now: () => number;
+}
+
+/** One attempt's time limit: `expire` runs at `at`, unless the deadline ends first. */
 export interface Deadline {
   readonly at: number;
   readonly expire: () => void;
+  /** Its own timer and the function that clears it, under a test's fake timers. */
+  readonly timer?: Timer;
+  readonly clear?: typeof clearTimeout;
 }
 
 /** The longest delay every runtime's `setTimeout` takes as it is (2^31 - 1 ms, about 24.8 days). */
 const MAX_DELAY = 2 ** 31 - 1;
 
-const pending = new Set<Deadline>();
-let timer: Timer | undefined;
-let armedFor = Number.POSITIVE_INFINITY;
-let armedWith: typeof setTimeout | undefined;
-let clear: typeof clearTimeout = clearTimeout;
+/** Deadlines under one timer, on `timers`: `start` one, `end` it before it passes. */
+export function createDeadlines(timers: Timers) {
+  const pending = new Set<Deadline>();
+  let timer: Timer | undefined;
+  let armedFor = Number.POSITIVE_INFINITY;
 
-/** Starts a time limit of `ms`: `expire` runs once it has passed, unless `endDeadline` ran first. */
+  /** Arms the timer for `at`, the time being `now`, or as near as a timer goes (it arms again from there). */
+  const arm = (at: number, now: number) => {
+    disarm();
+    armedFor = Math.min(at, now + MAX_DELAY);
+    timer = timers.setTimeout(expireDue, Math.ceil(armedFor - now)) as Timer;
+  };
+  const disarm = () => {
+    if (timer !== undefined) timers.clearTimeout(timer);
+    timer = undefined;
+    armedFor = Number.POSITIVE_INFINITY;
+  };
+  /** The timer fired: arms for the next deadline, then expires those that have passed. */
+  const expireDue = () => {
+    const now = Math.max(armedFor, timers.now()); // a timer may fire a fraction of a millisecond early
+    timer = undefined;
+    armedFor = Number.POSITIVE_INFINITY;
+    const due: Deadline[] = [];
+    let next = Number.POSITIVE_INFINITY;
+    for (const deadline of pending) {
+      if (deadline.at <= now) due.push(deadline);
+      else if (deadline.at < next) next = deadline.at;
+    }
+    for (const deadline of due) pending.delete(deadline);
+    if (next !== Number.POSITIVE_INFINITY) arm(next, now);
+    for (const deadline of due) deadline.expire();
+  };
+
+  return {
+    start(ms: number, expire: () => void): Deadline {
+      const now = timers.now();
+      const deadline: Deadline = { at: now + ms, expire };
+      pending.add(deadline);
+      if (deadline.at < armedFor) arm(deadline.at, now);
+      else if (pending.size === 1) timer?.ref?.();
+      return deadline;
+    },
+    end(deadline: Deadline): void {
+      if (!pending.delete(deadline) || pending.size > 0) return;
+      if (timer?.unref) timer.unref();
+      else disarm();
+    },
+  };
+}
+
+const runtime: Timers = {
+  setTimeout: globalThis.setTimeout,
+  clearTimeout: globalThis.clearTimeout,
+  now: performance.now.bind(performance),
+};
+/** Jest's and vitest's fake timers (@sinonjs/fake-timers) mark their functions with `clock`. */
+const loadedUnderFakes = 'clock' in runtime.setTimeout;
+const shared = createDeadlines(runtime);
+
+/** Starts an attempt's time limit of `ms`: `expire` runs once it has passed, unless `endDeadline` ran first. */
 export function startDeadline(ms: number, expire: () => void): Deadline {
-  const now = performance.now();
-  const deadline: Deadline = { at: now + ms, expire };
-  pending.add(deadline);
-  if (deadline.at < armedFor || globalThis.setTimeout !== armedWith)
-    arm(Math.min(deadline.at, armedFor), now);
-  else if (pending.size === 1) timer?.ref?.();
-  return deadline;
+  const set = globalThis.setTimeout;
+  if (set === runtime.setTimeout && !loadedUnderFakes) return shared.start(ms, expire);
+  return { at: 0, expire, timer: set(expire, ms) as Timer, clear: globalThis.clearTimeout };
 }
 
-/** Ends a time limit before it passes (its attempt is over). */
+/** Ends an attempt's time limit before it passes (the attempt is over). */
 export function endDeadline(deadline: Deadline): void {
-  if (!pending.delete(deadline) || pending.size > 0) return;
-  if (timer?.unref) timer.unref();
-  else disarm();
-}
-
-/** Arms the timer for `at`, the time being `now`, or as near to `at` as a timer goes (it then arms again from there). */
-function arm(at: number, now: number): void {
-  disarm();
-  armedFor = Math.min(at, now + MAX_DELAY);
-  armedWith = globalThis.setTimeout;
-  clear = globalThis.clearTimeout;
-  timer = armedWith(expireDue, Math.max(armedFor - now, 0), armedFor) as Timer;
-}
-
-function disarm(): void {
-  if (timer !== undefined) clear(timer);
-  timer = undefined;
-  armedFor = Number.POSITIVE_INFINITY;
-}
-
-/** The timer armed for `at` fired: expires every deadline up to `at`, then arms for the next one. */
-function expireDue(at: number): void {
-  if (at !== armedFor) return; // a timer since replaced, which its own clearTimeout could not clear
-  timer = undefined;
-  armedFor = Number.POSITIVE_INFINITY;
-  let next = Number.POSITIVE_INFINITY;
-  for (const deadline of pending) {
-    if (deadline.at <= at) {
-      pending.delete(deadline);
-      deadline.expire();
-    } else if (deadline.at < next) next = deadline.at;
-  }
-  // The time is `at`, or later if the timer ran late; a test's fake timers may leave the clock behind.
-  if (next !== Number.POSITIVE_INFINITY) arm(next, Math.max(at, performance.now()));
+  if (deadline.clear) deadline.clear(deadline.timer);
+  else shared.end(deadline);
 }

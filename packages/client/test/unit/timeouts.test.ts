@@ -97,8 +97,8 @@ describe('attempt timeouts: one controller per attempt, one timer for every atte
     const faked = client.profiles.get(ID, { timeoutMs: 10 }).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(10);
     expect(await faked).toBeInstanceOf(TimeoutError);
-    // Leaves the shared timer armed on the fake clock, which never runs again once real timers are
-    // back, and for a time (20 ms on a clock that started at 0) before any real deadline.
+    // Leaves an attempt in flight on the fake clock, which never runs again once real timers are
+    // back: the next attempt's deadline must not wait on it.
     client.profiles.get(ID, { timeoutMs: 20 }).catch(() => {});
     vi.useRealTimers();
     const real = client.profiles.get(ID, { timeoutMs: 30 }).catch((e: unknown) => e);
