@@ -36,6 +36,8 @@ const MAX_DELAY = 2 ** 31 - 1;
 
 /** Deadlines under one timer, on `timers`: `start` one, `end` it before it passes. */
 export function createDeadlines(timers: Timers) {
+  // Called as plain functions: a browser's setTimeout throws "Illegal invocation" on another `this`.
+  const { setTimeout: set, clearTimeout: clear, now: clock } = timers;
   const pending = new Set<Deadline>();
   let timer: Timer | undefined;
   let armedFor = Number.POSITIVE_INFINITY;
@@ -44,16 +46,16 @@ export function createDeadlines(timers: Timers) {
   const arm = (at: number, now: number) => {
     disarm();
     armedFor = Math.min(at, now + MAX_DELAY);
-    timer = timers.setTimeout(expireDue, Math.ceil(armedFor - now)) as Timer;
+    timer = set(expireDue, Math.ceil(armedFor - now)) as Timer;
   };
   const disarm = () => {
-    if (timer !== undefined) timers.clearTimeout(timer);
+    if (timer !== undefined) clear(timer);
     timer = undefined;
     armedFor = Number.POSITIVE_INFINITY;
   };
   /** The timer fired: arms for the next deadline, then expires those that have passed. */
   const expireDue = () => {
-    const now = Math.max(armedFor, timers.now()); // a timer may fire a fraction of a millisecond early
+    const now = Math.max(armedFor, clock()); // a timer may fire a fraction of a millisecond early
     timer = undefined;
     armedFor = Number.POSITIVE_INFINITY;
     const due: Deadline[] = [];
@@ -69,7 +71,7 @@ export function createDeadlines(timers: Timers) {
 
   return {
     start(ms: number, expire: () => void): Deadline {
-      const now = timers.now();
+      const now = clock();
       const deadline: Deadline = { at: now + ms, expire };
       pending.add(deadline);
       if (deadline.at < armedFor) arm(deadline.at, now);
@@ -102,6 +104,7 @@ export function startDeadline(ms: number, expire: () => void): Deadline {
 
 /** Ends an attempt's time limit before it passes (the attempt is over). */
 export function endDeadline(deadline: Deadline): void {
-  if (deadline.clear) deadline.clear(deadline.timer);
+  const { clear, timer } = deadline;
+  if (clear) clear(timer);
   else shared.end(deadline);
 }

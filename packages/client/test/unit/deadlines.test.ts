@@ -67,6 +67,27 @@ describe('deadlines: one timer for every attempt in flight', () => {
   });
 });
 
+it('calls its timer functions as plain functions, as a browser’s setTimeout requires', () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  // A browser throws "Illegal invocation" when setTimeout is called on anything but the window.
+  function plain<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+    return function (this: unknown, ...args: A): R {
+      if (this !== undefined) throw new TypeError('Illegal invocation');
+      return f(...args);
+    };
+  }
+  const deadlines = createDeadlines({
+    setTimeout: plain(globalThis.setTimeout) as unknown as typeof setTimeout,
+    clearTimeout: plain(globalThis.clearTimeout) as unknown as typeof clearTimeout,
+    now: plain(() => performance.now()),
+  });
+  const expire = vi.fn();
+  deadlines.start(20, expire);
+  deadlines.end(deadlines.start(10, () => {}));
+  vi.advanceTimersByTime(20);
+  expect(expire).toHaveBeenCalledOnce();
+});
+
 describe('the client’s deadlines under a test’s fake timers: a timer each, on the fake clock', () => {
   it('keeps each deadline where the test fakes setTimeout and leaves the clock real', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
