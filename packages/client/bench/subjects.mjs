@@ -46,7 +46,12 @@ async function measure(fn, n) {
   return ((performance.now() - started) * 1000) / n;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The middle value, or the mean of the two middle ones. */
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return Number.isInteger(mid) ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[Math.floor(mid)];
+};
 
 /**
  * Each of `set` after a warm-up, in many short rounds, the subjects interleaved within each (in the
