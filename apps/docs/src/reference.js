@@ -37,6 +37,7 @@
   }
 
   let loading;
+  let shown = false; // Redoc has replaced this page
   function loadRedoc() {
     if (loading) return loading;
     const button = byId('interactive');
@@ -48,7 +49,10 @@
         if (!response.ok) throw new Error(`redoc.html answered ${response.status}`);
         return response.text();
       })
-      .then(becomeRedoc)
+      .then((html) => {
+        becomeRedoc(html);
+        shown = true;
+      })
       .catch((error) => {
         loading = undefined;
         button.disabled = false;
@@ -61,13 +65,14 @@
     const button = event.target.closest?.('button');
     if (button?.dataset.copy) copy(button);
     else if (button?.id === 'interactive') {
-      history.pushState(null, '', '#/'); // Redoc's home, a history entry of its own: Back comes here
+      // Redoc's home, a history entry of its own (once), so that Back comes here.
+      if (location.hash !== '#/') history.pushState(null, '', '#/');
       loadRedoc();
     }
   });
   const followHash = () => {
     if (REDOC_LINK.test(location.hash)) loadRedoc();
-    else if (loading) location.reload(); // back from Redoc to this page: it comes back whole
+    else if (shown) location.reload(); // back from Redoc to this page: it comes back whole
   };
   addEventListener('hashchange', followHash);
   followHash();

@@ -220,6 +220,31 @@ describe('with JavaScript, in Chromium', () => {
     await page.close();
   });
 
+  it('its contents links move within the page: Redoc neither loads nor reloads the page', async () => {
+    const { page, log } = await openPage(browser);
+    const redoc: string[] = [];
+    page.on('request', (r) => r.url().endsWith('/redoc.html') && redoc.push(r.url()));
+    await page.goto(`${docs.url}/index.html`, { waitUntil: 'load' });
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await page.locator('nav.contents a[href="#errors"]').click();
+    await page.waitForFunction(() => location.hash === '#errors', undefined, { timeout: 10_000 });
+    expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(redoc).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('becomes the Redoc reference when the reader follows a deep link from the landing page', async () => {
+    const { page, log } = await openPage(browser);
+    await page.goto(`${docs.url}/index.html`, { waitUntil: 'load' });
+    await page.evaluate(() => {
+      location.hash = '#operation/getProfile';
+    });
+    await redocShown(page);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('goes back to the landing page, whole, when the reader goes Back from Redoc', async () => {
     const { page, log } = await openPage(browser);
     await page.goto(`${docs.url}/index.html`, { waitUntil: 'load' });
