@@ -1,6 +1,6 @@
 // The release tools' fixture: a small copy of this monorepo in a temporary git repository (its
 // changesets config, the six released packages, the contract, its archive), and the helpers the
-// release-flow tests share.
+// release tests share.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

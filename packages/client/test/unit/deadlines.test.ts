@@ -54,7 +54,7 @@ describe('deadlines: one timer for every attempt in flight', () => {
     expect(expire).toHaveBeenCalledOnce();
   });
 
-  it('the timer is armed again before any deadline expires, so one that throws strands no other', () => {
+  it('the timer is armed again before any deadline expires, so one that throws strands no later one', () => {
     const deadlines = onFakeClock();
     const later = vi.fn();
     deadlines.start(10, () => {
