@@ -204,8 +204,7 @@ describe('with JavaScript, in Chromium', () => {
 
   it('becomes the Redoc reference when the reader asks, and not before', async () => {
     const { page, log } = await openPage(browser);
-    const redoc: string[] = [];
-    page.on('request', (r) => r.url().endsWith('/redoc.html') && redoc.push(r.url()));
+    const redoc = redocLoads(page);
     await page.goto(`${docs.url}/index.html`, { waitUntil: 'load' });
     await page.getByRole('heading', { name: 'Retrieve all profiles' }).waitFor({ timeout: 10_000 });
     expect(redoc, 'redoc.html fetched before the reader asked').toEqual([]);
@@ -222,8 +221,7 @@ describe('with JavaScript, in Chromium', () => {
 
   it('its contents links move within the page: Redoc neither loads nor reloads the page', async () => {
     const { page, log } = await openPage(browser);
-    const redoc: string[] = [];
-    page.on('request', (r) => r.url().endsWith('/redoc.html') && redoc.push(r.url()));
+    const redoc = redocLoads(page);
     await page.goto(`${docs.url}/index.html`, { waitUntil: 'load' });
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.locator('nav.contents a[href="#errors"]').click();
@@ -276,6 +274,13 @@ describe('with JavaScript, in Chromium', () => {
     },
   );
 });
+
+/** The requests `page` makes for redoc.html from now on: each is a load of the Redoc reference. */
+function redocLoads(page: Page): string[] {
+  const loads: string[] = [];
+  page.on('request', (r) => r.url().endsWith('/redoc.html') && loads.push(r.url()));
+  return loads;
+}
 
 /**
  * Waits (30 s at most) for Redoc to run in the page: its menu hydrated by React (its server-rendered
