@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { changelogMarkdown, entrySummary } from './changelog.mjs';
 import { escapeHtml } from './static-markdown.mjs';
+import { housePage } from './static-page.mjs';
 
 /** The Markdown this module's texts use (`code`, **bold**) as HTML, escaped first. */
 const inline = (text) =>
@@ -56,19 +57,12 @@ export function changelogHtml(entries, { title, header = '', appDir }) {
   const sections = entries.map(
     (entry) => `<section aria-labelledby="${entryId(entry)}">\n${entryHtml(entry)}\n</section>`,
   );
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Changelog · ${escapeHtml(title)}</title>
-<meta name="description" content="What changed in the ${escapeHtml(title)} contract at each release, rated major, minor or patch, with the package versions that shipped it.">
-<link rel="icon" href="data:,">
-<link rel="alternate" type="application/atom+xml" title="${escapeHtml(title)} changelog (Atom)" href="changelog.xml">
-<style>${css}\n${PAGE_CSS}</style>
-</head>
-<body>
-<header>
+  return housePage({
+    title: `Changelog · ${title}`,
+    description: `What changed in the ${title} contract at each release, rated major, minor or patch, with the package versions that shipped it.`,
+    head: `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(title)} changelog (Atom)" href="changelog.xml">
+<style>${css}\n${PAGE_CSS}</style>`,
+    body: `<header>
 ${header}
 <a class="back" href="index.html">← API reference</a>
 <h1>Changelog: ${escapeHtml(title)}</h1>
@@ -76,10 +70,8 @@ ${header}
 </header>
 <main>
 ${sections.join('\n')}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }
 
 /** changelog.xml: an Atom 1.0 feed, one entry per release (newest first), each with its changes as HTML. */

@@ -6,6 +6,9 @@ const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '
 /** A text as HTML text or attribute value. */
 export const escapeHtml = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
+/** A script as the text of an inline <script>: no `</script` in it can end the element early. */
+export const inlineScript = (text) => text.replace(/<\/script/gi, '<\\/script');
+
 /**
  * Whether a link or image address from the contract may be used as it is: http(s), mailto, a
  * relative path or a fragment. Anything else (`javascript:`, `data:`, `vbscript:`…) is shown as text.

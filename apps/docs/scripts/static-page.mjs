@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parameterRules } from '@insightiq/profiles-spec/parameters';
 import { operationModel, operationsOf } from './operation-model.mjs';
-import { escapeHtml, idMaker, markdownFor } from './static-markdown.mjs';
+import { escapeHtml, idMaker, inlineScript, markdownFor } from './static-markdown.mjs';
 import { operationHtml } from './static-operations.mjs';
 
 /** The page's title, also Redoc's (`redocly build-docs --title`). */
@@ -85,31 +85,44 @@ ${tags.join('\n')}
 }
 
 /**
+ * A generated page of the site (the landing page, the changelog): the head every one has, with its
+ * `title` and meta `description` (both plain text), then `head` (more head elements, as HTML), and
+ * `body` (HTML).
+ */
+export function housePage({ title, description, head, body }) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<meta name="description" content="${escapeHtml(description)}">
+<link rel="icon" href="data:,">
+${head}
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/**
  * The landing page of `page` (a pageDocument): one HTML file, its CSS (src/try-it.css, the house's
  * rules, then src/reference.css) and script (src/reference.js) inline. `summary` is its meta
  * description; `header` an HTML fragment for the top bar.
  */
 export function renderStaticPage(page, { appDir, header = '', summary = '' }) {
   const src = (name) => readFileSync(join(appDir, 'src', name), 'utf8');
-  const script = src('reference.js').replace(/<\/script/gi, '<\\/script');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${TITLE}</title>
-<meta name="description" content="${escapeHtml(summary)}">
-<link rel="icon" href="data:,">
-<script>document.documentElement.classList.add('js')</script>
+  return housePage({
+    title: TITLE,
+    description: summary,
+    head: `<script>document.documentElement.classList.add('js')</script>
 <style>${src('try-it.css')}
-${src('reference.css')}</style>
-</head>
-<body>
-${bodyHtml(page, header)}
-<script>${script}</script>
-</body>
-</html>
-`;
+${src('reference.css')}</style>`,
+    body: `${bodyHtml(page, header)}
+<script>${inlineScript(src('reference.js'))}</script>`,
+  });
 }
 
 /** Redoc's page (redoc.html) with `header` in a bar at its top; unchanged when `header` is empty. */

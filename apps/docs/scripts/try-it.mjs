@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parameterRules } from '@insightiq/profiles-spec/parameters';
 import { followRefs } from '@insightiq/profiles-spec/validate';
 import { buildSync } from 'esbuild';
+import { inlineScript } from './static-markdown.mjs';
 
 /** What Try it knows of the API: servers, and each operation with its parameters and their rules. */
 export function tryItModel(page) {
@@ -37,7 +38,7 @@ export function tryItScript(appDir) {
     write: false,
     logLevel: 'error',
   });
-  return outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  return inlineScript(outputFiles[0].text);
 }
 
 /** The page's HTML; `header`, an HTML fragment, goes at the start of its top bar. */
