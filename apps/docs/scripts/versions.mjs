@@ -52,10 +52,11 @@ export function versionPicker(releases, { shown, toRoot = '', current, page = 'i
   return `<style>${PICKER_CSS}</style><nav class="iq-versions" aria-label="Versions"><details><summary>Version: ${escapeHtml(showing)}</summary><ul>${items.join('')}</ul></details>${changelog}</nav>`;
 }
 
-/** The downloads of an archived contract: its JSON as archived, and the same contract as YAML. */
-export function releaseDownloads(release) {
+/** An archived contract (`spec`) and its downloads: its JSON as archived, and the same contract as YAML. */
+function readRelease(release) {
   const json = readFileSync(release.path, 'utf8');
-  return { 'openapi.json': json, 'openapi.yaml': stringify(JSON.parse(json), { lineWidth: 0 }) };
+  const spec = JSON.parse(json);
+  return { spec, downloads: { 'openapi.json': json, 'openapi.yaml': stringify(spec, { lineWidth: 0 }) } };
 }
 
 /**
@@ -64,13 +65,10 @@ export function releaseDownloads(release) {
  */
 export function writeReleases(dist, releases, { writeReference, current }) {
   return releases.flatMap((release) => {
-    const downloads = releaseDownloads(release);
+    const { spec, downloads } = readRelease(release);
     const header = versionPicker(releases, { shown: release.version, toRoot: '../../', current });
     const dir = versionDir(release.version);
-    const files = writeReference(JSON.parse(downloads['openapi.json']), join(dist, dir), {
-      header,
-      downloads,
-    });
+    const files = writeReference(spec, join(dist, dir), { header, downloads });
     return files.map((file) => `${dir}${file}`);
   });
 }
